@@ -1,0 +1,120 @@
+"""The one typed settings object of the gateway/retrieval/knowledge-base stack.
+
+Everything configurable is read here, from the environment (prefix ``PHARMA_``, nested
+groups separated by ``__``, e.g. ``PHARMA_RASA__URL``) or a ``.env`` file. Nothing else in
+these packages reads ``os.environ``. The Rasa action server lives in another virtual
+environment (pydantic 1) and has its own small config in ``bot/actions/config.py``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "change-me-embedded-default-secret-not-for-production"
+
+
+class PathSettings(BaseModel):
+    var_dir: Path = REPO_ROOT / "var"
+    catalogue_dir: Path = REPO_ROOT / "knowledge_base" / "catalogue"
+    chain_docs_dir: Path = REPO_ROOT / "knowledge_base" / "chain"
+    lexicon_dir: Path = REPO_ROOT / "knowledge_base" / "lexicon"
+    shared_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def index_dir(self) -> Path:
+        return self.var_dir / "index"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fda_labels_file(self) -> Path:
+        return self.shared_data_dir / "fda" / "labels.jsonl"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dev_questions_file(self) -> Path:
+        return self.shared_data_dir / "eval" / "dev_questions.jsonl"
+
+
+class RetrievalSettings(BaseModel):
+    # Chunk length in word pieces; all-MiniLM-L6-v2 was trained on 128-token inputs.
+    chunk_tokens: int = 160
+    chunk_overlap_tokens: int = 32
+    embed_batch_size: int = 32
+    faiss_factory: str = "Flat"
+    # Candidates each retriever contributes before fusion.
+    candidates: int = 50
+    # Reciprocal-rank-fusion constant and per-retriever weights.
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    sparse_weight: float = 1.0
+    # Extra reciprocal-rank credit for the sections that answer the question's topic.
+    topic_weight: float = 1.0
+    # Below this cosine similarity of the best passage the answer is "not sure".
+    min_confidence: float = 0.35
+    query_cache_size: int = 2048
+    torch_threads: int = 2
+
+
+class RasaSettings(BaseModel):
+    url: str = "http://127.0.0.1:5005"
+    actions_url: str = "http://127.0.0.1:5055"
+    timeout_seconds: float = 1.5
+
+
+class AuthSettings(BaseModel):
+    jwt_secret: str = DEFAULT_SECRET
+    jwt_algorithm: str = "HS256"
+    access_token_minutes: int = 60
+    service_token_minutes: int = 5
+    create_demo_accounts: bool = True
+
+
+class SafetySettings(BaseModel):
+    emergency_number: str = "119"
+    poison_control: str = "1-800-222-1222"
+    crisis_line: str = "109"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PHARMA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    profile: Literal["embedded", "production"] = "embedded"
+    database_url: str = ""
+    paths: PathSettings = Field(default_factory=PathSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    rasa: RasaSettings = Field(default_factory=RasaSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    safety: SafetySettings = Field(default_factory=SafetySettings)
+    cors_origins: list[str] = ["http://localhost:8000", "http://127.0.0.1:8000"]
+    max_body_bytes: int = 1_000_000
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.paths.var_dir / 'pharmacy.sqlite'}"
+
+    @model_validator(mode="after")
+    def _production_needs_real_secrets(self) -> Settings:
+        if self.profile == "production":
+            if self.auth.jwt_secret == DEFAULT_SECRET or len(self.auth.jwt_secret) < 32:
+                raise ValueError(
+                    "production profile refuses the default JWT secret: "
+                    "set PHARMA_AUTH__JWT_SECRET (32+ characters)"
+                )
+            if self.auth.create_demo_accounts:
+                raise ValueError("production profile must not create demo accounts")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

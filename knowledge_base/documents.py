@@ -1,0 +1,71 @@
+"""The document model shared by ingestion, storage, indexing and answers.
+
+A document is one product leaflet (openFDA shape) or one chain document (store FAQ, HR
+handbook). Its sections carry the key a citation names: the openFDA field name for leaflets
+(``dosage_and_administration``) and a heading slug for Markdown documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Audience = Literal["consumer", "employee"]
+DocumentKind = Literal["leaflet", "store_faq", "hr_handbook"]
+
+DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{1,127}$"
+SECTION_KEY_PATTERN = r"^[a-z0-9_]{1,80}$"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str = Field(pattern=SECTION_KEY_PATTERN)
+    title: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1, max_length=50_000)
+
+    @field_validator("text", "title")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str = Field(pattern=DOC_ID_PATTERN)
+    kind: DocumentKind
+    title: str = Field(min_length=1, max_length=300)
+    audience: Audience
+    generic_names: tuple[str, ...] = ()
+    brand_names: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = Field(min_length=1)
+    source: str = Field(min_length=1, max_length=500)
+    effective_date: str | None = None  # ISO date, e.g. 2025-04-14
+    product_type: str | None = None
+
+    @field_validator("sections")
+    @classmethod
+    def _unique_section_keys(cls, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        keys = [s.key for s in sections]
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate section keys: {', '.join(duplicates)}")
+        return sections
+
+    @property
+    def drug(self) -> str:
+        """Lowercase generic name(s), comma-separated; empty for non-leaflets."""
+        return ", ".join(self.generic_names)
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def content_hash(self) -> str:
+        payload = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()

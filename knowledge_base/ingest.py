@@ -1,0 +1,85 @@
+"""Read every source (catalogue, shared FDA labels, chain documents) into the store.
+
+Parsing happens first and completely; only then is the store written, in one transaction,
+so an import never half-writes. Malformed records are reported and skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from knowledge_base.dedupe import collapse_near_duplicates
+from knowledge_base.documents import Document
+from knowledge_base.markdown_docs import read_markdown_dir
+from knowledge_base.openfda import RecordError, read_catalogue, read_openfda_file
+from knowledge_base.store import ImportResult, KnowledgeBase
+
+IMPORT_AUTHOR = "importer"
+
+
+@dataclass
+class SourceBatch:
+    origin: str
+    documents: list[Document] = field(default_factory=list)
+    errors: list[RecordError] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    batches: list[SourceBatch]
+    result: ImportResult
+    merged_into: dict[str, str]
+
+    @property
+    def errors(self) -> list[RecordError]:
+        return [e for b in self.batches for e in b.errors]
+
+
+def _collect(origin: str, items: Iterable[Document | RecordError]) -> SourceBatch:
+    batch = SourceBatch(origin)
+    for item in items:
+        (batch.errors if isinstance(item, RecordError) else batch.documents).append(item)
+    return batch
+
+
+def read_sources(
+    catalogue_dir: Path | None, chain_docs_dir: Path | None, label_files: list[Path]
+) -> list[SourceBatch]:
+    """Parse each source that exists; a missing shared file is simply not a source."""
+    batches: list[SourceBatch] = []
+    if catalogue_dir and catalogue_dir.is_dir():
+        batches.append(_collect("catalogue", read_catalogue(catalogue_dir)))
+    for path in label_files:
+        if path.is_file():
+            batches.append(_collect(f"fda:{path.name}", read_openfda_file(path)))
+    if chain_docs_dir and chain_docs_dir.is_dir():
+        batches.append(_collect("chain", read_markdown_dir(chain_docs_dir)))
+    return batches
+
+
+def import_all(
+    kb: KnowledgeBase, batches: list[SourceBatch], *, show_progress: bool = True
+) -> ImportReport:
+    pairs: list[tuple[str, Document]] = []
+    for batch in batches:
+        pairs.extend((batch.origin, d) for d in batch.documents)
+    kept, merged_into = collapse_near_duplicates([d for _, d in pairs])
+    kept_ids = {d.doc_id: d for d in kept}
+    seen: set[str] = set()
+    unique: list[tuple[str, Document]] = []
+    for origin, doc in pairs:
+        if doc.doc_id in kept_ids and doc.doc_id not in seen:
+            seen.add(doc.doc_id)
+            unique.append((origin, kept_ids[doc.doc_id]))
+        elif doc.doc_id in seen:
+            batch = next(b for b in batches if b.origin == origin)
+            batch.errors.append(RecordError(origin, 0, f"duplicate document id {doc.doc_id}"))
+    progress = tqdm(unique, desc="importing documents", unit="doc", disable=not show_progress)
+    result = kb.import_documents(
+        progress, origins={b.origin for b in batches}, author=IMPORT_AUTHOR
+    )
+    return ImportReport(batches, result, merged_into)

@@ -1,0 +1,139 @@
+"""Split document sections into passages that fit the embedding model.
+
+Each chunk carries what a citation needs (document, drug, section, title, label date) and
+a ``search_text`` that prefixes the passage with its product and section, so both the BM25
+and the dense index know "whose directions" a bare "take 2 tablets every 6 hours" is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from knowledge_base.documents import Document
+from knowledge_base.names import PROFESSIONAL_ONLY_SECTIONS, SECTION_SEARCH_HINTS
+
+TokenCounter = Callable[[str], int]
+
+# Sentence ends, and the bullet-like breaks labels use instead of punctuation.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;:])\s+|\s+(?=\u2022)|\n+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    doc_id: str
+    kind: str
+    audience: str
+    title: str
+    drug: str
+    brands: tuple[str, ...]
+    section: str
+    section_title: str
+    effective_date: str | None
+    text: str
+    search_text: str
+
+    @property
+    def generics(self) -> tuple[str, ...]:
+        return tuple(g for g in self.drug.split(", ") if g)
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the embedding input, so unchanged chunks reuse their vectors."""
+        return hashlib.sha1(self.search_text.encode()).hexdigest()
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Chunk:
+        return cls(**{**data, "brands": tuple(data["brands"])})
+
+
+def context_prefix(doc: Document, section_key: str, section_title: str) -> str:
+    names = ", ".join(dict.fromkeys((*doc.brand_names[:4], *doc.generic_names)))
+    hint = SECTION_SEARCH_HINTS.get(section_key, "")
+    label = f"{section_title} ({hint})" if hint else section_title
+    return f"{doc.title}. {names}. {label}:" if names else f"{doc.title}. {label}:"
+
+
+def _pieces(text: str, limit: int, count: TokenCounter) -> list[tuple[str, int]]:
+    """(sentence, token count) pairs; a sentence longer than ``limit`` is cut into word runs.
+
+    WordPiece splits on whitespace first, so token counts add up across words and each
+    piece is tokenised once.
+    """
+    out: list[tuple[str, int]] = []
+    for sentence in filter(None, (s.strip() for s in _SENTENCE_BREAK.split(text))):
+        size = count(sentence)
+        if size <= limit:
+            out.append((sentence, size))
+            continue
+        run: list[str] = []
+        run_size = 0
+        for word in sentence.split():
+            word_size = count(word)
+            if run and run_size + word_size > limit:
+                out.append((" ".join(run), run_size))
+                run, run_size = [], 0
+            run.append(word)
+            run_size += word_size
+        if run:
+            out.append((" ".join(run), run_size))
+    return out
+
+
+def split_text(text: str, limit: int, overlap: int, count: TokenCounter) -> list[str]:
+    """Greedy packing of sentences up to ``limit`` tokens, carrying ~``overlap`` tokens over."""
+    chunks: list[str] = []
+    current: list[tuple[str, int]] = []
+    size = 0
+    for piece, piece_size in _pieces(text, limit, count):
+        if current and size + piece_size > limit:
+            chunks.append(" ".join(p for p, _ in current))
+            carried: list[tuple[str, int]] = []
+            carried_size = 0
+            for previous in reversed(current):
+                grown = carried_size + previous[1]
+                if grown > overlap or grown + piece_size > limit:
+                    break
+                carried.insert(0, previous)
+                carried_size += previous[1]
+            current, size = carried, carried_size
+        current.append((piece, piece_size))
+        size += piece_size
+    if current:
+        chunks.append(" ".join(p for p, _ in current))
+    return chunks
+
+
+def chunk_document(
+    doc: Document, *, max_tokens: int, overlap: int, count: TokenCounter
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section in doc.sections:
+        if section.key in PROFESSIONAL_ONLY_SECTIONS:
+            continue
+        prefix = context_prefix(doc, section.key, section.title)
+        budget = max(max_tokens - count(prefix), 32)
+        for n, text in enumerate(split_text(section.text, budget, overlap, count)):
+            chunks.append(
+                Chunk(
+                    chunk_id=f"{doc.doc_id}#{section.key}#{n}",
+                    doc_id=doc.doc_id,
+                    kind=doc.kind,
+                    audience=doc.audience,
+                    title=doc.title,
+                    drug=doc.drug,
+                    brands=doc.brand_names,
+                    section=section.key,
+                    section_title=section.title,
+                    effective_date=doc.effective_date,
+                    text=text,
+                    search_text=f"{prefix} {text}",
+                )
+            )
+    return chunks

@@ -1,0 +1,151 @@
+"""Find the medicine a question is about: generic or brand, tolerant of typos.
+
+The lexicon is built from the knowledge base (every generic name and brand alias) plus
+curated aliases in ``knowledge_base/lexicon/*.yml`` (common names like "paracetamol",
+Korean names like "타이레놀"). Fuzzy matching uses rapidfuzz on words of five or more
+letters, so "ibuprofin" finds ibuprofen while "leave" does not become Aleve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from knowledge_base.documents import Document
+
+# Words that make up store-brand product names ("Pain Reliever Extra Strength") and must
+# not become aliases on their own.
+_DESCRIPTIVE = {
+    "pain", "reliever", "relief", "extra", "strength", "regular", "maximum", "original",
+    "allergy", "acid", "reducer", "anti", "diarrheal", "cold", "flu", "daytime", "nighttime",
+    "night", "day", "low", "dose", "children", "childrens", "children's", "kids", "infants",
+    "junior", "adult", "cough", "congestion", "sinus", "chest", "dm", "pm", "hr", "12", "24",
+    "hour", "care", "signature", "gentle", "laxative", "walgreens", "equate",
+    "up", "and", "up&up", "sleep", "aid", "tablets", "caplets", "liquid", "gels", "softgels",
+    "less", "drowsy", "plus", "ultratabs", "liqui-gels", "the", "of", "for", "with", "dye",
+    "free", "safety", "coated", "enteric", "sodium", "hcl", "nasal", "spray", "cream", "gel",
+    "ointment", "lozenge", "lozenges", "gum", "patch", "suspension", "syrup", "oral",
+    "complete", "arthritis", "migraine", "heartburn", "stomach", "upset", "ac", "otc",
+    "redness", "athlete's", "foot", "one-step", "step",
+}
+_WORD = re.compile(r"[0-9a-z\uac00-\ud7a3][0-9a-z\uac00-\ud7a3'\-]*")
+FUZZY_MIN_LENGTH = 5
+FUZZY_CUTOFF = 85.0
+
+
+@dataclass(frozen=True)
+class MedicineMatch:
+    surface: str  # the words of the question that matched
+    name: str  # the lexicon entry they matched (a brand or generic name)
+    generics: tuple[str, ...]
+    score: float  # 100 for exact matches
+    is_brand: bool
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_distinctive(name: str) -> bool:
+    return any(w not in _DESCRIPTIVE and not w.isdigit() for w in _words(name))
+
+
+class MedicineLexicon:
+    def __init__(self, entries: dict[str, tuple[tuple[str, ...], bool]]) -> None:
+        self._entries = entries  # lowercase name -> (generics, is_brand)
+        self._fuzzy_names = [n for n in entries if len(n) >= FUZZY_MIN_LENGTH and " " not in n]
+        self._max_words = max((len(n.split()) for n in entries), default=1)
+
+    @classmethod
+    def from_documents(
+        cls, documents: Iterable[Document], alias_files: Iterable[Path] = ()
+    ) -> MedicineLexicon:
+        generic_sets: dict[str, set[tuple[str, ...]]] = {}
+        entries: dict[str, tuple[tuple[str, ...], bool]] = {}
+        for doc in documents:
+            if doc.kind != "leaflet":
+                continue
+            for generic in doc.generic_names:
+                entries[generic] = ((generic,), False)
+            for brand in doc.brand_names:
+                if not _is_distinctive(brand) or brand.lower() in doc.generic_names:
+                    continue
+                entries.setdefault(brand.lower(), (doc.generic_names, True))
+                head = _words(brand)[0]
+                if len(head) >= 4 and head not in _DESCRIPTIVE:
+                    generic_sets.setdefault(head, set()).add(doc.generic_names)
+        # A brand family word ("tylenol", "advil") means what all its products share.
+        for head, sets in generic_sets.items():
+            if head in entries:
+                continue
+            common = set.intersection(*(set(s) for s in sets))
+            ordered = sorted(common or set().union(*(set(s) for s in sets)))
+            entries[head] = (tuple(ordered), True)
+        known = {g for generics, _ in entries.values() for g in generics}
+        for path in alias_files:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for alias, generics in (data.get("aliases") or {}).items():
+                names = tuple(generics) if isinstance(generics, list) else (generics,)
+                if all(g in known for g in names):
+                    entries.setdefault(str(alias).lower(), (names, True))
+        return cls(entries)
+
+    def to_json(self) -> dict[str, dict]:
+        return {n: {"generics": list(g), "brand": b} for n, (g, b) in self._entries.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, dict]) -> MedicineLexicon:
+        return cls({n: (tuple(e["generics"]), bool(e["brand"])) for n, e in data.items()})
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._entries)
+
+    def lookup(self, name: str) -> tuple[str, ...] | None:
+        """Generic names for an exact (case-insensitive) or fuzzy lexicon name."""
+        matches = self.detect(name)
+        return matches[0].generics if matches else None
+
+    def detect(self, text: str) -> list[MedicineMatch]:
+        """Medicines named in ``text``, longest exact matches first, then fuzzy ones."""
+        words = _words(text)
+        found: list[MedicineMatch] = []
+        used = [False] * len(words)
+        for size in range(min(self._max_words, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                if any(used[start : start + size]):
+                    continue
+                phrase = " ".join(words[start : start + size])
+                entry = self._entries.get(phrase) or self._korean_prefix(phrase, size)
+                if entry:
+                    found.append(MedicineMatch(phrase, phrase, entry[0], 100.0, entry[1]))
+                    used[start : start + size] = [True] * size
+        for i, word in enumerate(words):
+            if used[i] or len(word) < FUZZY_MIN_LENGTH or not word.isascii():
+                continue
+            best = process.extractOne(word, self._fuzzy_names, scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_CUTOFF)
+            if best:
+                generics, is_brand = self._entries[best[0]]
+                found.append(MedicineMatch(word, best[0], generics, float(best[1]), is_brand))
+        return found
+
+    def _korean_prefix(self, phrase: str, size: int) -> tuple[tuple[str, ...], bool] | None:
+        """Korean attaches particles to nouns ("타이레놀은"): match a known name as prefix."""
+        if size != 1 or phrase.isascii():
+            return None
+        for cut in range(len(phrase) - 1, 1, -1):
+            entry = self._entries.get(phrase[:cut])
+            if entry:
+                return entry
+        return None
+
+
+def focus_generics(matches: list[MedicineMatch]) -> tuple[str, ...]:
+    """The generic names a search should be restricted to (union over matches)."""
+    return tuple(dict.fromkeys(g for m in matches for g in m.generics))

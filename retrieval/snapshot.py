@@ -1,0 +1,212 @@
+"""Immutable index snapshots: chunks, FAISS index, BM25 index and lexicon, versioned together.
+
+A snapshot is written into a fresh directory, checksummed, and only then published by
+atomically replacing the ``CURRENT`` pointer. Readers load what ``CURRENT`` names and verify
+every checksum, so a truncated or corrupt file is refused and the last good snapshot keeps
+serving. Rebuilding after an edit re-embeds only chunks whose text changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from knowledge_base.documents import Document
+from retrieval import dense
+from retrieval.chunking import Chunk, chunk_document
+from retrieval.embedder import Embedder, TokenCounter
+from retrieval.medicine_names import MedicineLexicon
+from retrieval.sparse import SparseIndex
+
+POINTER = "CURRENT"
+FORMAT_VERSION = 1
+
+
+class SnapshotError(RuntimeError):
+    """A snapshot is missing, incomplete or corrupt."""
+
+
+@dataclass
+class Snapshot:
+    name: str
+    revision: int
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    dense_index: faiss.Index
+    sparse_index: SparseIndex
+    lexicon: MedicineLexicon
+    manifest: dict
+    _audience_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _generic_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        by_audience: dict[str, list[int]] = {}
+        by_generic: dict[str, list[int]] = {}
+        for i, chunk in enumerate(self.chunks):
+            by_audience.setdefault(chunk.audience, []).append(i)
+            for generic in chunk.generics:
+                by_generic.setdefault(generic, []).append(i)
+        self._audience_ids = {k: np.array(v, dtype=np.int64) for k, v in by_audience.items()}
+        self._generic_ids = {k: np.array(v, dtype=np.int64) for k, v in by_generic.items()}
+
+    def ids_for(self, audience: str | None, generics: tuple[str, ...] = ()) -> np.ndarray | None:
+        """Chunk ids visible to ``audience`` (None: all) about any of ``generics``."""
+        ids = None if audience is None else self._audience_ids.get(audience, np.empty(0, np.int64))
+        if generics:
+            about = [self._generic_ids.get(g, np.empty(0, np.int64)) for g in generics]
+            medicine_ids = np.unique(np.concatenate(about))
+            ids = medicine_ids if ids is None else np.intersect1d(ids, medicine_ids)
+        return ids
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def chunk_documents(
+    documents: list[Document], counter: TokenCounter, *, max_tokens: int, overlap: int,
+    show_progress: bool = False,
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for doc in tqdm(documents, desc="chunking", unit="doc", disable=not show_progress):
+        chunks.extend(chunk_document(doc, max_tokens=max_tokens, overlap=overlap, count=counter))
+    return chunks
+
+
+def embed_chunks(
+    chunks: list[Chunk], embedder: Embedder, *, reuse: dict[str, np.ndarray],
+    batch_size: int, show_progress: bool = False,
+) -> tuple[np.ndarray, int]:
+    """Vectors for ``chunks`` (re-embedding only those not in ``reuse``) and how many were new."""
+    missing = [c for c in chunks if c.fingerprint not in reuse]
+    fresh = embedder.encode_documents(
+        [c.search_text for c in missing], batch_size=batch_size, show_progress=show_progress
+    )
+    known = dict(reuse)
+    known.update({c.fingerprint: v for c, v in zip(missing, fresh, strict=True)})
+    if not chunks:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
+    return np.stack([known[c.fingerprint] for c in chunks]).astype(np.float32), len(missing)
+
+
+def write_snapshot(
+    index_dir: Path, *, revision: int, chunks: list[Chunk], vectors: np.ndarray,
+    lexicon: MedicineLexicon, model: str, factory: str, params: str = "",
+    publish: bool = True,
+) -> Path:
+    """Write all files of a snapshot, checksum them, then (optionally) publish it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    name = f"r{revision:06d}-{stamp}"
+    staging = index_dir / f".staging-{name}"
+    staging.mkdir()
+    with (staging / "chunks.jsonl").open("w", encoding="utf-8") as handle:
+        for chunk in chunks:
+            handle.write(json.dumps(chunk.to_json(), ensure_ascii=False) + "\n")
+    np.save(staging / "vectors.npy", vectors)
+    dense.save_index(dense.build_index(vectors, factory), staging / "dense.faiss")
+    SparseIndex.build([c.search_text for c in chunks]).save(staging / "bm25")
+    (staging / "lexicon.json").write_text(json.dumps(lexicon.to_json(), ensure_ascii=False))
+    files = sorted(p for p in staging.rglob("*") if p.is_file())
+    manifest = {
+        "format": FORMAT_VERSION, "name": name, "revision": revision, "model": model,
+        "faiss_factory": factory, "params": params, "chunks": len(chunks),
+        "created_at": stamp,
+        "files": {str(p.relative_to(staging)): _sha256(p) for p in files},
+    }
+    (staging / "manifest.json").write_text(json.dumps(manifest, indent=1))
+    for path in [*files, staging / "manifest.json"]:
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    final = index_dir / name
+    staging.rename(final)
+    _fsync_dir(index_dir)
+    if publish:
+        publish_snapshot(index_dir, name)
+    return final
+
+
+def publish_snapshot(index_dir: Path, name: str) -> None:
+    """Atomically point ``CURRENT`` at snapshot ``name``."""
+    tmp = index_dir / f".{POINTER}.tmp"
+    tmp.write_text(name)
+    with tmp.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, index_dir / POINTER)
+    _fsync_dir(index_dir)
+
+
+def current_name(index_dir: Path) -> str | None:
+    try:
+        return (index_dir / POINTER).read_text().strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
+    name = name or current_name(index_dir)
+    if not name:
+        raise SnapshotError(f"no published index in {index_dir}: run `make index`")
+    directory = index_dir / name
+    try:
+        manifest = json.loads((directory / "manifest.json").read_text())
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SnapshotError(f"snapshot {name}: unreadable manifest ({exc})") from exc
+    for relative, expected in manifest.get("files", {}).items():
+        path = directory / relative
+        if not path.is_file() or _sha256(path) != expected:
+            raise SnapshotError(f"snapshot {name}: {relative} is missing or corrupt")
+    try:
+        chunks = [
+            Chunk.from_json(json.loads(line))
+            for line in (directory / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        snapshot = Snapshot(
+            name=name,
+            revision=int(manifest["revision"]),
+            chunks=chunks,
+            vectors=np.load(directory / "vectors.npy"),
+            dense_index=dense.load_index(directory / "dense.faiss"),
+            sparse_index=SparseIndex.load(directory / "bm25"),
+            lexicon=MedicineLexicon.from_json(json.loads((directory / "lexicon.json").read_text())),
+            manifest=manifest,
+        )
+    except Exception as exc:  # any parse failure means the snapshot cannot serve
+        raise SnapshotError(f"snapshot {name}: cannot load ({exc})") from exc
+    if snapshot.dense_index.ntotal != len(chunks) or len(snapshot.vectors) != len(chunks):
+        raise SnapshotError(f"snapshot {name}: index and chunk counts differ")
+    return snapshot
+
+
+def prune_snapshots(index_dir: Path, keep: int = 3) -> None:
+    """Delete old snapshots (never the current one) and abandoned staging directories."""
+    current = current_name(index_dir)
+    for stale in index_dir.glob(".staging-*"):
+        if time.time() - stale.stat().st_mtime > 3600:
+            shutil.rmtree(stale, ignore_errors=True)
+    names = sorted(p.name for p in index_dir.glob("r*-*") if p.is_dir())
+    for old in names[:-keep]:
+        if old != current:
+            shutil.rmtree(index_dir / old, ignore_errors=True)

@@ -1,0 +1,73 @@
+"""What a medicine question asks about, and which leaflet sections answer it.
+
+The topic names are the dialogue's ``topic`` entity values, so the bot's slot and the
+retriever's section preference speak the same language. Detection is keyword based and
+deterministic; the retriever uses it as one more ranking signal, never as a filter.
+"""
+
+from __future__ import annotations
+
+import re
+
+# topic -> sections that answer it, best first.
+TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
+    "dosage": ("dosage_and_administration", "dosage_forms_and_strengths"),
+    "frequency": ("dosage_and_administration",),
+    "children": ("dosage_and_administration", "do_not_use", "pediatric_use", "warnings"),
+    "pregnancy": ("pregnancy_or_breast_feeding", "pregnancy", "nursing_mothers",
+                  "use_in_specific_populations", "warnings"),
+    "side_effects": ("when_using", "stop_use", "adverse_reactions", "warnings"),
+    "interactions": ("ask_doctor_or_pharmacist", "do_not_use", "drug_interactions",
+                     "warnings"),
+    "alcohol": ("warnings", "when_using", "do_not_use"),
+    "storage": ("storage_and_handling", "how_supplied"),
+    "ingredients": ("inactive_ingredient", "active_ingredient"),
+    "indications": ("indications_and_usage", "purpose"),
+    "warnings": ("warnings", "boxed_warning", "warnings_and_cautions", "do_not_use",
+                 "ask_doctor"),
+    "stop_use": ("stop_use", "warnings"),
+    "conditions": ("ask_doctor", "do_not_use", "warnings", "contraindications"),
+    "overdose": ("keep_out_of_reach_of_children", "overdosage", "warnings"),
+}
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("frequency", r"how often|how many times|every \d+ hours?|hours? between|how long between|"
+                  r"하루에? 몇 번|몇 시간마다|간격"),
+    ("dosage", r"\bdos(e|es|age|ing)\b|directions?|how (much|many)|\bmax(imum)?\b|\bdaily\b|"
+               r"per day|a day\b|\bmg\b|how (do|should) i (take|use)|how to (take|use)|"
+               r"복용량|용량|몇 ?알|몇 ?정|얼마나|최대|먹는 법|복용법|사용법"),
+    ("children", r"\bkids?\b|\bchild(ren)?\b|\btoddler|\binfant|\bbaby\b|year[- ]old|"
+                 r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이"),
+    ("pregnancy", r"pregnan|breast ?-?feed|nursing|lactat|임신|임산부|수유|모유"),
+    ("alcohol", r"alcohol|\bdrink(ing)?\b|\bbeer\b|\bwine\b|\bsoju\b|술|음주|소주|맥주"),
+    ("interactions", r"\btogether\b|\bwith (my |other )?\w+ (medicine|pills?|drugs?)|"
+                     r"\bmix(ing)?\b|interact|\bcombine|\bsame time\b|\balong with\b|"
+                     r"같이 (먹|복용)|함께|병용"),
+    ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음"),
+    ("storage", r"\bstor(e|ed|age|ing)\b|temperature|fridge|refrigerat|expire|보관|냉장"),
+    ("ingredients", r"ingredients?|what'?s in|contain|besides|\bmade of\b|성분|들어 ?있"),
+    ("indications", r"what (is|are|does) .{0,30}\b(for|treat|do)\b|used for|\btreats?\b|"
+                    r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰)"),
+    ("stop_use", r"\bstop\b|see a doctor|when to call|그만|중단"),
+    ("overdose", r"too much|overdos|과다|너무 많이"),
+    ("warnings", r"warning|\brisk\b|bleeding|heart attack|stroke|liver|allerg|safe|danger|"
+                 r"주의|경고|위험|안전"),
+    ("conditions", r"\bif i have\b|disease|condition|asthma|diabetes|blood pressure|"
+                   r"kidney|glaucoma|trouble|질환|고혈압|당뇨|천식"),
+]
+_COMPILED = [(topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in _PATTERNS]
+
+
+def detect_topics(text: str) -> list[str]:
+    """Topics in the order of the pattern list (most specific first)."""
+    return [topic for topic, pattern in _COMPILED if pattern.search(text)]
+
+
+def preferred_sections(topics: list[str]) -> list[str]:
+    """Sections answering the first topic first, then the others, without repeats."""
+    ordered: list[str] = []
+    for topic in topics:
+        for section in TOPIC_SECTIONS.get(topic, ()):
+            if section not in ordered:
+                ordered.append(section)
+    return ordered
