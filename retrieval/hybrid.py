@@ -111,7 +111,11 @@ class HybridSearcher:
                 if brands & chunk_brands:
                     fused[chunk_id] += bonus
 
-        topics = ([topic] if topic else []) + detect_topics(query)
+        # Brand words ("Dramamine Less Drowsy") must not read as topics.
+        topic_text = query.lower()
+        for match in matches:
+            topic_text = topic_text.replace(match.surface, " ")
+        topics = ([topic] if topic else []) + detect_topics(topic_text)
         sections = preferred_sections(topics) if mode == "hybrid" else []
         if sections:
             for chunk_id in fused:

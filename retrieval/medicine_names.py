@@ -31,7 +31,7 @@ _DESCRIPTIVE = {
     "free", "safety", "coated", "enteric", "sodium", "hcl", "nasal", "spray", "cream", "gel",
     "ointment", "lozenge", "lozenges", "gum", "patch", "suspension", "syrup", "oral",
     "complete", "arthritis", "migraine", "heartburn", "stomach", "upset", "ac", "otc",
-    "redness", "athlete's", "foot", "one-step", "step",
+    "redness", "athlete's", "foot", "one-step", "step", "plan", "new", "formula",
 }
 _WORD = re.compile(r"[0-9a-z\uac00-\ud7a3][0-9a-z\uac00-\ud7a3'\-]*")
 FUZZY_MIN_LENGTH = 5
@@ -76,10 +76,13 @@ class MedicineLexicon:
                 if not _is_distinctive(brand) or brand.lower() in doc.generic_names:
                     continue
                 entries.setdefault(brand.lower(), (doc.generic_names, True))
-                head = _words(brand)[0]
-                if len(head) >= 4 and head not in _DESCRIPTIVE:
-                    generic_sets.setdefault(head, set()).add(doc.generic_names)
-        # A brand family word ("tylenol", "advil") means what all its products share.
+                words = _words(brand)
+                prefixes = [" ".join(words[:size]) for size in range(2, len(words))]
+                singles = [w for w in words if len(w) >= 4 and _is_distinctive(w)]
+                for name in prefixes + singles:
+                    if _is_distinctive(name):
+                        generic_sets.setdefault(name, set()).add(doc.generic_names)
+        # A brand family ("tylenol", "tylenol pm") means what all its products share.
         for head, sets in generic_sets.items():
             if head in entries:
                 continue

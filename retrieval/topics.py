@@ -35,6 +35,7 @@ _PATTERNS: list[tuple[str, str]] = [
                   r"하루에? 몇 번|몇 시간마다|간격"),
     ("dosage", r"\bdos(e|es|age|ing)\b|directions?|how (much|many)|\bmax(imum)?\b|\bdaily\b|"
                r"per day|a day\b|\bmg\b|how (do|should) i (take|use)|how to (take|use)|"
+               r"before (meals?|eating|bed)|after (meals?|eating)|with food|empty stomach|"
                r"복용량|용량|몇 ?알|몇 ?정|얼마나|최대|먹는 법|복용법|사용법"),
     ("children", r"\bkids?\b|\bchild(ren)?\b|\btoddler|\binfant|\bbaby\b|year[- ]old|"
                  r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이"),
@@ -44,7 +45,8 @@ _PATTERNS: list[tuple[str, str]] = [
                      r"\bmix(ing)?\b|interact|\bcombine|\bsame time\b|\balong with\b|"
                      r"같이 (먹|복용)|함께|병용"),
     ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음"),
-    ("storage", r"\bstor(e|ed|age|ing)\b|temperature|fridge|refrigerat|expire|보관|냉장"),
+    ("storage", r"\bstor(e|ed|age|ing)\b|temperature|fridge|refrigerat|expire|"
+                r"(where|how) (should|do|can) i keep|보관|냉장"),
     ("ingredients", r"ingredients?|what'?s in|contain|besides|\bmade of\b|성분|들어 ?있"),
     ("indications", r"what (is|are|does) .{0,30}\b(for|treat|do)\b|used for|\btreats?\b|"
                     r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰)"),

@@ -1,0 +1,66 @@
+"""Retrieval quality: Recall@1/5/10 and MRR@10 of BM25 alone, dense alone and the hybrid.
+
+Question sets: the shared development set (../shared/data/eval/dev_questions.jsonl), the
+repository's harder English additions and the Korean set (tests/data/retrieval/). Figures are
+printed as a table and written to bench/results/retrieval.json.
+
+    make bench            or    PYTHONPATH=. .venv/bin/python bench/retrieval_eval.py
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from tabulate import tabulate
+
+from core.settings import REPO_ROOT, get_settings
+from retrieval.evaluation import evaluate, load_questions
+from retrieval.service import SearchService
+
+RESULTS = REPO_ROOT / "bench" / "results" / "retrieval.json"
+MODES = ("sparse", "dense", "hybrid")
+LABELS = {"sparse": "BM25 only", "dense": "dense only", "hybrid": "hybrid"}
+
+
+def question_sets() -> dict[str, list]:
+    settings = get_settings()
+    data = REPO_ROOT / "tests" / "data" / "retrieval"
+    sets = {
+        "shared dev (en)": load_questions(settings.paths.dev_questions_file),
+        "repo extra (en)": load_questions(data / "dev_extra_en.jsonl"),
+        "korean (ko)": load_questions(data / "dev_ko.jsonl"),
+    }
+    return {name: qs for name, qs in sets.items() if qs}
+
+
+def main() -> None:
+    service = SearchService(get_settings())
+    service.load()
+    rows, results = [], {}
+    for set_name, questions in question_sets().items():
+        results[set_name] = {}
+        for mode in MODES:
+            scores = evaluate(
+                questions,
+                lambda q, mode=mode: [
+                    (h.chunk.drug, h.chunk.section)
+                    for h in service.search(q, k=10, mode=mode).hits
+                ],
+            )
+            results[set_name][mode] = scores.to_json()
+            rows.append([set_name, LABELS[mode], len(questions), *(
+                f"{scores.recall[k]:.3f}" for k in (1, 5, 10)), f"{scores.mrr10:.3f}"])
+    print(tabulate(rows, headers=["set", "retriever", "n", "R@1", "R@5", "R@10", "MRR@10"]))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "index": service.snapshot.name if service.snapshot else None,
+        "results": results,
+    }
+    RESULTS.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nwritten to {RESULTS.relative_to(REPO_ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
