@@ -25,7 +25,7 @@ def test_store_brand_copies_collapse_into_the_newest_label():
 
 
 def test_different_text_is_kept():
-    docs = [leaflet("doc-a", "A", "2023-01-01"),
-            leaflet("doc-b", "B", "2024-01-01", extra=" " + " ".join(f"word{i}" for i in range(80)))]
+    extra = " " + " ".join(f"word{i}" for i in range(80))
+    docs = [leaflet("doc-a", "A", "2023-01-01"), leaflet("doc-b", "B", "2024-01-01", extra=extra)]
     kept, merged = collapse_near_duplicates(docs)
     assert len(kept) == 2 and merged == {}
