@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup index lookup train run test test-fast lint bench clean help
+.PHONY: setup index lookup train validate browser run test lint bench clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -34,19 +34,39 @@ setup: $(VENV)/.installed $(RASA_VENV)/.installed ## create both virtual environ
 index: $(VENV)/.installed ## import sources, build the FAISS + BM25 indexes (no-op if unchanged)
 	$(PY) -m retrieval index
 
+# --- the Rasa bot ---------------------------------------------------------------------------
+lookup: index ## regenerate the medicine lookup table from the knowledge base
+	$(PY) bot/tools/make_lookup.py
+	$(PY) bot/tools/make_oos_data.py
+
+train: setup lookup ## train the Rasa model (skipped when its inputs are unchanged)
+	cd bot && ../$(RASA_PY) tools/train_model.py
+
+validate: setup lookup ## rasa data validate
+	cd bot && ../$(RASA_PY) -m rasa data validate --domain domain --data data --config config.yml
+
+# --- the browser for the web chat test (Debian's chromium, driven by Playwright) -----------
+browser: ## install Debian's chromium if it is missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+# --- everyday -------------------------------------------------------------------------------
 lint: $(VENV)/.installed ## ruff
 	$(VENV)/bin/ruff check .
 
-run: setup index ## run the whole assistant on embedded defaults
-	$(PY) -m retrieval search "how often can I take ibuprofen"
+run: setup index train ## run the whole assistant on embedded defaults (Ctrl-C stops it)
+	$(PY) -m ops.run
 
-test: setup index ## all tests (unit, API, bot, end-to-end)
+test: setup index validate train browser ## all tests: lint, unit, API, bot, end-to-end, browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider
 
-bench: setup index ## benchmarks; figures go to bench/results/
+bench: setup index train ## benchmarks; figures go to bench/results/
 	$(PY) bench/retrieval_eval.py
 	$(PY) bench/retrieval_speed.py
+	$(PY) bench/chat_latency.py
 
 clean: ## remove built indexes, databases and trained models (not the venvs)
 	rm -rf var bot/models

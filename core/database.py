@@ -1,7 +1,11 @@
 """Engine and session factory shared by the knowledge base and the gateway's own tables.
 
-SQLite (the embedded default) gets WAL mode, a busy timeout and foreign keys; PostgreSQL
-(the production profile) is used as is. Tables are created from the SQLAlchemy models.
+SQLite (the embedded default) gets WAL mode, a busy timeout and foreign keys. Plain
+sessions read in deferred transactions (readers never block writers); a unit of work opened
+with :func:`transaction` starts with ``BEGIN IMMEDIATE`` and so takes the write lock up front:
+two requests that read-then-write (a leave request checking the balance) are serialised
+instead of both passing the check. PostgreSQL (the production profile) locks rows explicitly
+(``SELECT … FOR UPDATE``). Tables are created from the SQLAlchemy models.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from contextlib import contextmanager, suppress
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+
+_IMMEDIATE = "sqlite_begin_immediate"
 
 
 class Base(DeclarativeBase):
@@ -28,6 +35,12 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+            dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+            immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
@@ -48,6 +61,10 @@ def create_tables(engine: Engine) -> None:
 
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
+    """One unit of work that writes: commit on success, roll back on any error.
+
+    On SQLite it holds the write lock from its first statement (see the module docstring).
+    """
     with factory() as session, session.begin():
+        session.connection(execution_options={_IMMEDIATE: True})
         yield session

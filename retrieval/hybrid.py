@@ -74,18 +74,18 @@ class HybridSearcher:
 
     def search(
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
-        medicine: str | None = None, topic: str | None = None, mode: Mode = "hybrid",
-        focus: bool = True,
+        medicine: str | None = None, topic: str | None = None, kinds: tuple[str, ...] = (),
+        mode: Mode = "hybrid", focus: bool = True,
     ) -> SearchResult:
         snapshot, settings = self.snapshot, self._settings
         matches = snapshot.lexicon.detect(query) if focus else []
         if focus and medicine:
             matches = snapshot.lexicon.detect(medicine) + matches
         generics = focus_generics(matches)
-        allowed = snapshot.ids_for(audience, generics)
+        allowed = snapshot.ids_for(audience, generics, kinds)
         not_covered = bool(generics) and allowed is not None and len(allowed) == 0
         if not_covered:
-            allowed = snapshot.ids_for(audience)
+            allowed = snapshot.ids_for(audience, kinds=kinds)
         n = max(settings.candidates, k)
 
         query_vector = self._embedder.encode_query(query)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.settings import RetrievalSettings
 from knowledge_base.documents import Document
+from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.medicine_names import MedicineLexicon
 from retrieval.snapshot import (
@@ -38,10 +39,13 @@ class BuildReport:
 def build_params(settings: RetrievalSettings, embedder: Embedder, lexicon_dir: Path) -> str:
     """Everything besides the documents that changes the built index."""
     lexicon = sorted((p.name, p.read_text(encoding="utf-8")) for p in lexicon_dir.glob("*.yml"))
+    code_dirs = (Path(__file__).parent, Path(__file__).parent.parent / "knowledge_base")
+    code = sorted((p.name, hashlib.sha256(p.read_bytes()).hexdigest())
+                  for d in code_dirs for p in d.glob("*.py"))
     payload = {
         "model": embedder.name, "chunk_tokens": settings.chunk_tokens,
         "overlap": settings.chunk_overlap_tokens, "factory": settings.faiss_factory,
-        "lexicon": lexicon, "format": 1,
+        "lexicon": lexicon, "code": code, "format": 1,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -58,6 +62,7 @@ def build_and_publish(
     documents: list[Document], *, revision: int, index_dir: Path,
     settings: RetrievalSettings, embedder: Embedder, counter: TokenCounter,
     lexicon_dir: Path, previous: Snapshot | None = None, show_progress: bool = False,
+    chunk_cache: dict[str, list[Chunk]] | None = None,
 ) -> tuple[Snapshot, BuildReport]:
     """Chunk, embed (reusing ``previous`` vectors), index, write and publish atomically."""
     started = time.perf_counter()
@@ -71,7 +76,7 @@ def build_and_publish(
         reuse = {c.fingerprint: v for c, v in zip(previous.chunks, previous.vectors, strict=True)}
     chunks = chunk_documents(
         documents, counter, max_tokens=settings.chunk_tokens,
-        overlap=settings.chunk_overlap_tokens, show_progress=show_progress,
+        overlap=settings.chunk_overlap_tokens, show_progress=show_progress, cache=chunk_cache,
     )
     vectors, embedded = embed_chunks(
         chunks, embedder, reuse=reuse, batch_size=settings.embed_batch_size,

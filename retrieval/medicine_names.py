@@ -51,8 +51,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_STRENGTH_WORD = re.compile(r"\d+(hr|h|mg|ml|mcg|%)?")
+
+
 def _is_distinctive(name: str) -> bool:
-    return any(w not in _DESCRIPTIVE and not w.isdigit() for w in _words(name))
+    return any(w not in _DESCRIPTIVE and not _STRENGTH_WORD.fullmatch(w) for w in _words(name))
 
 
 class MedicineLexicon:

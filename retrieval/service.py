@@ -16,6 +16,7 @@ import time
 
 from core.settings import Settings
 from knowledge_base.documents import Document
+from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.hybrid import HybridSearcher, Mode, SearchResult
 from retrieval.indexing import BuildReport, build_and_publish
@@ -39,6 +40,7 @@ class SearchService:
         self._last_poll = 0.0
         self._refused: set[str] = set()
         self._counter: TokenCounter | None = None
+        self._chunk_cache: dict[str, list[Chunk]] = {}
 
     @property
     def index_dir(self):  # type: ignore[no-untyped-def]
@@ -80,7 +82,8 @@ class SearchService:
 
     def search(
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
-        medicine: str | None = None, mode: Mode = "hybrid",
+        medicine: str | None = None, topic: str | None = None, kinds: tuple[str, ...] = (),
+        mode: Mode = "hybrid",
     ) -> SearchResult:
         now = time.monotonic()
         if now - self._last_poll >= self._poll_seconds:
@@ -88,7 +91,9 @@ class SearchService:
             self.refresh()
         if self._searcher is None:
             raise SnapshotError("no index loaded")
-        return self._searcher.search(query, k=k, audience=audience, medicine=medicine, mode=mode)
+        return self._searcher.search(
+            query, k=k, audience=audience, medicine=medicine, topic=topic, kinds=kinds, mode=mode
+        )
 
     def publish(self, documents: list[Document], revision: int) -> BuildReport:
         """Index ``documents`` as ``revision`` and start serving it; one build at a time."""
@@ -99,7 +104,7 @@ class SearchService:
                 documents, revision=revision, index_dir=self.index_dir,
                 settings=self._settings.retrieval, embedder=self.embedder,
                 counter=self._counter, lexicon_dir=self._settings.paths.lexicon_dir,
-                previous=self.snapshot,
+                previous=self.snapshot, chunk_cache=self._chunk_cache,
             )
             if self.snapshot is None or snapshot.revision >= self.snapshot.revision:
                 self._swap(snapshot)

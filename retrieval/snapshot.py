@@ -48,20 +48,30 @@ class Snapshot:
     manifest: dict
     _audience_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _generic_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _kind_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_audience: dict[str, list[int]] = {}
         by_generic: dict[str, list[int]] = {}
+        by_kind: dict[str, list[int]] = {}
         for i, chunk in enumerate(self.chunks):
             by_audience.setdefault(chunk.audience, []).append(i)
+            by_kind.setdefault(chunk.kind, []).append(i)
             for generic in chunk.generics:
                 by_generic.setdefault(generic, []).append(i)
         self._audience_ids = {k: np.array(v, dtype=np.int64) for k, v in by_audience.items()}
         self._generic_ids = {k: np.array(v, dtype=np.int64) for k, v in by_generic.items()}
+        self._kind_ids = {k: np.array(v, dtype=np.int64) for k, v in by_kind.items()}
 
-    def ids_for(self, audience: str | None, generics: tuple[str, ...] = ()) -> np.ndarray | None:
-        """Chunk ids visible to ``audience`` (None: all) about any of ``generics``."""
-        ids = None if audience is None else self._audience_ids.get(audience, np.empty(0, np.int64))
+    def ids_for(
+        self, audience: str | None, generics: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
+    ) -> np.ndarray | None:
+        """Chunk ids visible to ``audience`` (None: all), of ``kinds``, about ``generics``."""
+        empty = np.empty(0, np.int64)
+        ids = None if audience is None else self._audience_ids.get(audience, empty)
+        if kinds:
+            of_kinds = np.unique(np.concatenate([self._kind_ids.get(k, empty) for k in kinds]))
+            ids = of_kinds if ids is None else np.intersect1d(ids, of_kinds)
         if generics:
             about = [self._generic_ids.get(g, np.empty(0, np.int64)) for g in generics]
             medicine_ids = np.unique(np.concatenate(about))
@@ -87,11 +97,19 @@ def _fsync_dir(path: Path) -> None:
 
 def chunk_documents(
     documents: list[Document], counter: TokenCounter, *, max_tokens: int, overlap: int,
-    show_progress: bool = False,
+    show_progress: bool = False, cache: dict[str, list[Chunk]] | None = None,
 ) -> list[Chunk]:
+    """Chunks of every document; ``cache`` (content hash -> chunks) skips unchanged ones."""
     chunks: list[Chunk] = []
     for doc in tqdm(documents, desc="chunking", unit="doc", disable=not show_progress):
-        chunks.extend(chunk_document(doc, max_tokens=max_tokens, overlap=overlap, count=counter))
+        key = f"{max_tokens}:{overlap}:{doc.content_hash()}"
+        doc_chunks = cache.get(key) if cache is not None else None
+        if doc_chunks is None:
+            doc_chunks = chunk_document(doc, max_tokens=max_tokens, overlap=overlap,
+                                        count=counter)
+            if cache is not None:
+                cache[key] = doc_chunks
+        chunks.extend(doc_chunks)
     return chunks
 
 

@@ -32,30 +32,38 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
 
 _PATTERNS: list[tuple[str, str]] = [
     ("frequency", r"how often|how many times|every \d+ hours?|hours? between|how long between|"
-                  r"하루에? 몇 번|몇 시간마다|간격"),
+                  r"하루에? ?몇 ?번|몇 시간마다|간격|몇 번까지|자주"),
     ("dosage", r"\bdos(e|es|age|ing)\b|directions?|how (much|many)|\bmax(imum)?\b|\bdaily\b|"
                r"per day|a day\b|\bmg\b|how (do|should) i (take|use)|how to (take|use)|"
                r"before (meals?|eating|bed)|after (meals?|eating)|with food|empty stomach|"
-               r"복용량|용량|몇 ?알|몇 ?정|얼마나|최대|먹는 법|복용법|사용법"),
+               r"복용량|용량|몇 ?알|몇 ?정|몇 ?개|몇 ?포|몇 ?방울|얼마나|최대|"
+               r"먹는 ?법|복용법|사용법|"
+               r"씹어|삼켜|며칠 (발라|먹|써)|바르는 법|식전|식후|공복"),
     ("children", r"\bkids?\b|\bchild(ren)?\b|\btoddler|\binfant|\bbaby\b|year[- ]old|"
-                 r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이"),
+                 r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이|"
+                 r"청소년|초등학생|중학생|몇 ?살|\d+ ?살|\d+ ?개월|애한테|애가|딸|아들"),
     ("pregnancy", r"pregnan|breast ?-?feed|nursing|lactat|임신|임산부|수유|모유"),
     ("alcohol", r"alcohol|\bdrink(ing)?\b|\bbeer\b|\bwine\b|\bsoju\b|술|음주|소주|맥주"),
     ("interactions", r"\btogether\b|\bwith (my |other )?\w+ (medicine|pills?|drugs?)|"
                      r"\bmix(ing)?\b|interact|\bcombine|\bsame time\b|\balong with\b|"
-                     r"같이 (먹|복용)|함께|병용"),
-    ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음"),
+                     r"같이 (먹|복용)|함께|병용|와파린|혈압약|당뇨약|다른 약|"
+                     r"먹는 사람도|먹고 있는데"),
+    ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음|운전|"
+                     r"잠이 안|속이 (쓰려|안 좋)|까매|어지러"),
     ("storage", r"\bstor(e|ed|age|ing)\b|temperature|fridge|refrigerat|expire|"
                 r"(where|how) (should|do|can) i keep|보관|냉장"),
-    ("ingredients", r"ingredients?|what'?s in|contain|besides|\bmade of\b|성분|들어 ?있"),
+    ("ingredients", r"ingredients?|what'?s in|contain|besides|\bmade of\b|성분|들어 ?있|뭐가 들어"),
     ("indications", r"what (is|are|does) .{0,30}\b(for|treat|do)\b|used for|\btreats?\b|"
-                    r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰)"),
-    ("stop_use", r"\bstop\b|see a doctor|when to call|그만|중단"),
+                    r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰)|쓸 수 있|에도 (쓰|써|먹)|"
+                    r"무슨 (증상|병)|뭐에 (좋|쓰|먹)"),
+    ("stop_use", r"\bstop\b|see a doctor|when to call|그만|중단|안 나으면|안 나아|계속(돼|되|해)|"
+                 r"넘게|계속 먹어도|병원에 가야"),
     ("overdose", r"too much|overdos|과다|너무 많이"),
     ("warnings", r"warning|\brisk\b|bleeding|heart attack|stroke|liver|allerg|safe|danger|"
-                 r"주의|경고|위험|안전"),
+                 r"주의|경고|위험|안전|출혈|안 되는 이유|먹으면 안"),
     ("conditions", r"\bif i have\b|disease|condition|asthma|diabetes|blood pressure|"
-                   r"kidney|glaucoma|trouble|질환|고혈압|당뇨|천식"),
+                   r"kidney|glaucoma|trouble|질환|고혈압|당뇨|천식|간이 (안 좋|나쁜)|간 ?질환|"
+                   r"신장|콩팥|위궤양|심장"),
 ]
 _COMPILED = [(topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in _PATTERNS]
 

@@ -1,0 +1,83 @@
+"""Builds the gateway application: routers, middleware and the shared state it serves from."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
+from prometheus_fastapi_instrumentator import Instrumentator
+
+from api.middleware import BodySizeLimit
+from api.routes import auth, chat, health, hr, kb, search, web
+from api.services.accounts import ensure_demo_accounts
+from api.services.chat import ChatContext
+from api.services.hr_dates import today_in_seoul
+from api.services.hr_seed import seed_hr
+from api.services.kb_admin import KbAdmin
+from api.services.rasa_client import RasaClient
+from core.database import create_tables, make_engine, make_session_factory, transaction
+from core.settings import Settings, get_settings
+from knowledge_base.store import KnowledgeBase
+from retrieval.service import SearchService
+from retrieval.snapshot import SnapshotError
+
+log = logging.getLogger(__name__)
+
+
+def create_app(
+    settings: Settings | None = None, *, search_service: SearchService | None = None,
+    rasa_client: RasaClient | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings.paths.var_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.db_url)
+        create_tables(engine)
+        sessions = make_session_factory(engine)
+        if settings.auth.create_demo_accounts:
+            with transaction(sessions) as session:
+                ensure_demo_accounts(session)
+            with transaction(sessions) as session:
+                seed_hr(session, today_in_seoul())  # only when the roster table is empty
+        search = search_service or SearchService(settings)
+        if not search.ready:
+            try:
+                await run_in_threadpool(search.load)
+            except SnapshotError as exc:
+                log.error("no index to serve yet (%s); /readyz stays 503", exc)
+        rasa = rasa_client or RasaClient(settings.rasa.url, settings.rasa.timeout_seconds)
+        app.state.settings = settings
+        app.state.sessions = sessions
+        app.state.kb = KnowledgeBase(sessions)
+        app.state.kb_admin = KbAdmin(app.state.kb, search)
+        app.state.search = search
+        app.state.rasa = rasa
+        app.state.chat = ChatContext(settings, rasa, search, sessions)
+        if search.ready:
+            await run_in_threadpool(app.state.kb_admin.catch_up)
+        yield
+        await rasa.aclose()
+        engine.dispose()
+
+    app = FastAPI(
+        title="Haneul Pharmacy assistant gateway",
+        version="0.1.0",
+        description="Consumer chat, search, HR assistant and knowledge-base management.",
+        lifespan=lifespan,
+    )
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                       allow_methods=["GET", "POST", "PUT", "DELETE"],
+                       allow_headers=["Authorization", "Content-Type", "Accept-Language"])
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for module in (health, auth, search, chat, hr, kb, web):
+        app.include_router(module.router)
+    Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
+        app, endpoint="/metrics", include_in_schema=False
+    )
+    return app

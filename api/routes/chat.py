@@ -1,0 +1,36 @@
+"""The consumer chat (anonymous allowed) and feedback on its replies."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, status
+from sqlalchemy import select
+
+from api.deps import SessionDep
+from api.models import ChatTurn, Feedback
+from api.schemas.chat import ChatRequest, ChatResponse, FeedbackRequest, FeedbackResponse
+from api.services.chat import AssistantUnavailable, handle_chat
+
+router = APIRouter(prefix="/v1", tags=["chat"])
+
+
+@router.post("/chat", response_model=ChatResponse,
+             responses={503: {"description": "the assistant cannot answer right now"}})
+async def chat(body: ChatRequest, request: Request) -> ChatResponse:
+    try:
+        return await handle_chat(request.app.state.chat, session_id=body.session_id,
+                                 message=body.message)
+    except AssistantUnavailable as exc:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from exc
+
+
+@router.post("/feedback", response_model=FeedbackResponse, status_code=201,
+             responses={404: {"description": "no such reply"}})
+def feedback(body: FeedbackRequest, session: SessionDep) -> FeedbackResponse:
+    """Thumbs up or down on one reply (its ``message_id``)."""
+    turn = session.scalar(select(ChatTurn).where(ChatTurn.id == body.message_id))
+    if turn is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no reply with that message_id")
+    session.add(Feedback(turn_id=turn.id, rating=1 if body.rating == "up" else -1,
+                         comment=body.comment))
+    session.commit()
+    return FeedbackResponse(message_id=turn.id, rating=body.rating)

@@ -1,0 +1,293 @@
+"""The employee HR assistant: chat channel, time off, team approvals and the staff directory.
+
+Access: every route needs an employee account (role employee or above; 401 anonymous,
+403 consumer) that is linked to an HR record (403 otherwise, e.g. the admin account). The
+employee is ALWAYS the one in the verified token, never anything in the body or message.
+A request you may not see answers 404, exactly like one that does not exist.
+
+Refusals of leave operations share FastAPI's validation shape,
+``{"detail": [{"loc": [...], "msg": reason, "type": code}]}``:
+
+* 422 - the request is invalid in itself: ``past_date``, ``end_before_start``,
+  ``no_working_days``, ``too_far_ahead`` (and for parse-dates ``unparseable``,
+  ``invalid_date``, ``separate_days``, ``too_long``);
+* 409 - it conflicts with what is stored: ``overlap``, ``insufficient_balance``,
+  ``not_cancellable``, ``already_started``, ``already_decided``;
+* 404 - ``not_found``: no such request among those you may act on.
+
+Each handler runs in ONE hop of the thread pool with its own transaction: the identity
+check reads the account in a short session of its own, so no request holds SQLite's write
+lock while waiting for a thread or for the dialogue server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.deps import SettingsDep, get_current_user, get_optional_user, oauth2_scheme, require_role
+from api.models import Employee, LeaveStatus, Role
+from api.schemas.chat import ChatRequest, ChatResponse
+from api.schemas.hr import (
+    BalanceOut,
+    BalancesOut,
+    DirectoryEntry,
+    DirectoryOut,
+    EmployeeRef,
+    LeaveRequestIn,
+    LeaveRequestOut,
+    MeOut,
+    ParseDatesIn,
+    ParseDatesOut,
+    TeamLeaveRequestOut,
+)
+from api.security import SERVICE, create_token
+from api.services import hr_leave
+from api.services.chat import AssistantUnavailable, handle_chat
+from api.services.hr_dates import DateParseError, parse_leave_dates, today_in_seoul
+from api.services.hr_directory import search_directory
+from api.services.hr_leave import LeaveError
+from core.database import transaction
+
+router = APIRouter(prefix="/v1/hr", tags=["hr"])
+
+_REFUSALS = {
+    401: {"description": "not signed in"},
+    403: {"description": "not an employee account, or no HR record"},
+}
+
+
+def get_today() -> date:
+    """Today in Seoul; tests override this dependency to fix the date."""
+    return today_in_seoul()
+
+
+def get_sessions(request: Request) -> sessionmaker[Session]:
+    return request.app.state.sessions
+
+
+@dataclass(frozen=True)
+class HrIdentity:
+    username: str
+    role: Role
+    employee_id: str
+
+
+def get_hr_identity(
+    request: Request, settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> HrIdentity:
+    """The verified employee behind the token (same checks as ``EmployeeUser``)."""
+    with request.app.state.sessions() as session:
+        user = require_role(Role.employee)(get_current_user(
+            get_optional_user(settings, session, token)))
+        if not user.employee_id:
+            raise HTTPException(status.HTTP_403_FORBIDDEN,
+                                "this account is not linked to an employee record, so it "
+                                "has no HR data; sign in with your own staff account")
+        if session.get(Employee, user.employee_id) is None:
+            raise HTTPException(status.HTTP_403_FORBIDDEN,
+                                f"no HR record for employee {user.employee_id}; "
+                                "please contact the HR helpdesk")
+        return HrIdentity(user.username, user.role, user.employee_id)
+
+
+HrUser = Annotated[HrIdentity, Depends(get_hr_identity)]
+Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
+Today = Annotated[date, Depends(get_today)]
+
+
+def _refused(error: LeaveError) -> HTTPException:
+    return HTTPException(error.status, error.detail())
+
+
+# --- the chat channel ---------------------------------------------------------------------
+
+
+def _scoped_session_id(employee_id: str, session_id: str) -> str:
+    """Conversations are per employee: the same session id never joins someone else's."""
+    scoped = f"{employee_id}.{session_id}"
+    if len(scoped) > 128:
+        scoped = f"{employee_id}.{hashlib.sha256(session_id.encode()).hexdigest()[:48]}"
+    return scoped
+
+
+@router.post("/chat", response_model=ChatResponse, responses={
+    **_REFUSALS, 503: {"description": "the assistant cannot answer right now"}})
+async def hr_chat(body: ChatRequest, request: Request, who: HrUser,
+                  settings: SettingsDep) -> ChatResponse:
+    """The employee HR chat: like /v1/chat, answered on the ``hr`` channel."""
+    service_token = create_token(settings.auth, subject=who.username, role=who.role.value,
+                                 kind=SERVICE)
+    try:
+        response = await handle_chat(
+            request.app.state.chat,
+            session_id=_scoped_session_id(who.employee_id, body.session_id),
+            message=body.message, channel="hr",
+            metadata={"employee_id": who.employee_id, "username": who.username,
+                      "service_token": service_token},
+        )
+    except AssistantUnavailable as exc:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from exc
+    response.session_id = body.session_id
+    return response
+
+
+# --- me and my leave ----------------------------------------------------------------------
+
+
+@router.get("/me", response_model=MeOut, responses=_REFUSALS)
+def me(who: HrUser, sessions: Sessions) -> MeOut:
+    with transaction(sessions) as session:
+        employee = session.get(Employee, who.employee_id)
+        assert employee is not None
+        manager = session.get(Employee, employee.manager_id) if employee.manager_id else None
+        return MeOut(
+            employee_id=employee.employee_id, name_en=employee.name_en,
+            name_ko=employee.name_ko, branch=employee.branch, department=employee.department,
+            job_role=employee.job_role, work_phone=employee.work_phone,
+            work_email=employee.work_email, hire_date=employee.hire_date,
+            manager=EmployeeRef.model_validate(manager) if manager else None,
+            direct_reports=hr_leave.count_direct_reports(session, employee.employee_id),
+        )
+
+
+@router.get("/leave/balance", response_model=BalancesOut, responses=_REFUSALS)
+def leave_balance(
+    who: HrUser, sessions: Sessions, today: Today,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+) -> BalancesOut:
+    """Entitled, used (approved), pending and remaining working days per leave type."""
+    year = year or today.year
+    with transaction(sessions) as session:
+        employee = hr_leave.get_employee(session, who.employee_id)
+        assert employee is not None
+        rows = hr_leave.balances(session, employee, year, today)
+    return BalancesOut(employee_id=who.employee_id, year=year, balances=[
+        BalanceOut(leave_type=b.leave_type, entitled=b.entitled, used=b.used, pending=b.pending,
+                   remaining=b.remaining) for b in rows])
+
+
+@router.get("/leave/requests", response_model=list[LeaveRequestOut], responses=_REFUSALS)
+def my_leave_requests(who: HrUser, sessions: Sessions,
+                      status_: Annotated[LeaveStatus | None, Query(alias="status")] = None,
+                      ) -> list[LeaveRequestOut]:
+    with transaction(sessions) as session:
+        rows = hr_leave.my_requests(session, who.employee_id, status_)
+        return [LeaveRequestOut.model_validate(r) for r in rows]
+
+
+@router.post("/leave/requests", response_model=LeaveRequestOut, status_code=201, responses={
+    **_REFUSALS, 409: {"description": "overlaps a request, or not enough balance"},
+    422: {"description": "past date, end before start, no working day, too far ahead"}})
+def create_leave_request(body: LeaveRequestIn, who: HrUser, sessions: Sessions,
+                         today: Today) -> LeaveRequestOut:
+    """Request leave for yourself (always pending until your manager decides)."""
+    try:
+        with transaction(sessions) as session:
+            created = hr_leave.request_leave(session, who.employee_id, body.leave_type,
+                                             body.start_date, body.end_date, body.reason, today)
+            result = LeaveRequestOut.model_validate(created)
+    except LeaveError as error:
+        raise _refused(error) from error
+    return result
+
+
+@router.post("/leave/parse-dates", response_model=ParseDatesOut, responses={
+    **_REFUSALS, 422: {"description": "no date could be read"}})
+def parse_dates(body: ParseDatesIn, who: HrUser, today: Today) -> ParseDatesOut:
+    """Read "next Friday", "Dec 24 to 26", "12월 24일부터 26일까지"… relative to today."""
+    try:
+        found = parse_leave_dates(body.text, today, body.language)
+    except DateParseError as error:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, [
+            {"loc": ["body", "text"], "msg": error.message, "type": error.code}]) from error
+    return ParseDatesOut(start_date=found.start, end_date=found.end,
+                         working_days=found.working_days)
+
+
+@router.delete("/leave/requests/{request_id}", response_model=LeaveRequestOut, responses={
+    **_REFUSALS, 404: {"description": "no such request of yours"},
+    409: {"description": "already cancelled/declined, or already started"}})
+def cancel_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+                         today: Today) -> LeaveRequestOut:
+    """Cancel your own pending or approved request that has not started yet."""
+    try:
+        with transaction(sessions) as session:
+            cancelled = hr_leave.cancel_request(session, who.employee_id, request_id, today)
+            result = LeaveRequestOut.model_validate(cancelled)
+    except LeaveError as error:
+        raise _refused(error) from error
+    return result
+
+
+# --- managers -------------------------------------------------------------------------------
+
+
+def _team_out(request) -> TeamLeaveRequestOut:  # type: ignore[no-untyped-def]
+    return TeamLeaveRequestOut.model_validate(
+        {**LeaveRequestOut.model_validate(request).model_dump(),
+         "employee": EmployeeRef.model_validate(request.employee)})
+
+
+@router.get("/team/requests", response_model=list[TeamLeaveRequestOut], responses=_REFUSALS)
+def team_leave_requests(who: HrUser, sessions: Sessions,
+                        status_: Annotated[LeaveStatus | None, Query(alias="status")] = None,
+                        ) -> list[TeamLeaveRequestOut]:
+    """Requests of your direct reports (empty if nobody reports to you)."""
+    with transaction(sessions) as session:
+        return [_team_out(r) for r in hr_leave.team_requests(session, who.employee_id, status_)]
+
+
+def _decide(request_id: int, who: HrIdentity, sessions: sessionmaker[Session],
+            approve: bool) -> TeamLeaveRequestOut:
+    try:
+        with transaction(sessions) as session:
+            decided = hr_leave.decide(session, who.employee_id, request_id, approve=approve)
+            result = _team_out(decided)
+    except LeaveError as error:
+        raise _refused(error) from error
+    return result
+
+
+_DECISION_RESPONSES = {**_REFUSALS, 404: {"description": "not a request of your direct report"},
+                       409: {"description": "the request is no longer pending"}}
+
+
+@router.post("/team/requests/{request_id}/approve", response_model=TeamLeaveRequestOut,
+             responses=_DECISION_RESPONSES)
+def approve_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+                          ) -> TeamLeaveRequestOut:
+    return _decide(request_id, who, sessions, approve=True)
+
+
+@router.post("/team/requests/{request_id}/decline", response_model=TeamLeaveRequestOut,
+             responses=_DECISION_RESPONSES)
+def decline_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+                          ) -> TeamLeaveRequestOut:
+    return _decide(request_id, who, sessions, approve=False)
+
+
+# --- directory ------------------------------------------------------------------------------
+
+
+@router.get("/directory", response_model=DirectoryOut, responses=_REFUSALS)
+def directory(
+    who: HrUser, sessions: Sessions,
+    q: Annotated[str | None, Query(max_length=100, description="a name, any spelling")] = None,
+    branch: Annotated[str | None, Query(max_length=60)] = None,
+    department: Annotated[str | None, Query(max_length=60)] = None,
+    role: Annotated[str | None, Query(max_length=60)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> DirectoryOut:
+    """Colleagues' WORK contact details: names, branch, department, role, phone, email."""
+    with transaction(sessions) as session:
+        found = search_directory(session, q=q, branch=branch, department=department, role=role,
+                                 limit=limit)
+        results = [DirectoryEntry.model_validate(e) for e in found]
+    return DirectoryOut(count=len(results), results=results)

@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from knowledge_base.documents import DOC_ID_PATTERN, SECTION_KEY_PATTERN
+
+
+class OpenFdaNames(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    generic_name: list[str] = Field(min_length=1)
+    brand_name: list[str] = Field(default_factory=list)
+    product_type: list[str] = Field(default_factory=list)
+
+
+class LeafletIn(BaseModel):
+    """An openFDA drug-label record; every other top-level field is a label section."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"example": {
+        "set_id": "my-ibuprofen-200", "effective_time": "20250101",
+        "source_label": "Store ibuprofen 200 mg, US Drug Facts label",
+        "openfda": {"generic_name": ["IBUPROFEN"], "brand_name": ["Haneul Ibuprofen"]},
+        "dosage_and_administration": ["Directions adults: 1 tablet every 4 to 6 hours"],
+    }})
+
+    set_id: str | None = Field(default=None, max_length=100)
+    id: str | None = Field(default=None, max_length=100)
+    effective_time: str | None = Field(default=None, pattern=r"^\d{8}$")
+    source_label: str | None = Field(default=None, max_length=300)
+    openfda: OpenFdaNames
+    dosage_and_administration: list[str] = Field(min_length=1)
+
+    @field_validator("dosage_and_administration")
+    @classmethod
+    def _text(cls, value: list[str]) -> list[str]:
+        if not any(v.strip() for v in value):
+            raise ValueError("must contain text")
+        return value
+
+    def sections_are_text(self) -> list[tuple[str, str]]:
+        """(field, reason) for extra fields that are not a string or a list of strings."""
+        problems = []
+        for key, value in (self.model_extra or {}).items():
+            values = value if isinstance(value, list) else [value]
+            if not all(isinstance(v, str) for v in values):
+                problems.append((key, "a label section must be a string or a list of strings"))
+        return problems
+
+    def record(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
+class EntryIn(BaseModel):
+    """A store FAQ or HR handbook entry written in Markdown (``## `` headings = sections)."""
+
+    doc_id: str = Field(pattern=DOC_ID_PATTERN, examples=["faq-parking"])
+    title: str = Field(min_length=1, max_length=300)
+    audience: Literal["consumer", "employee"]
+    kind: Literal["store_faq", "hr_handbook"]
+    effective_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    markdown: str = Field(min_length=1, max_length=100_000,
+                          examples=["## Parking at the Gangnam branch\nTwo hours free."])
+
+
+class SectionEdit(BaseModel):
+    text: str = Field(min_length=1, max_length=50_000)
+    expected_version: int = Field(ge=1, description="the version this edit was based on")
+
+
+class RollbackIn(BaseModel):
+    version: int = Field(ge=1)
+
+
+class SectionOut(BaseModel):
+    key: str = Field(pattern=SECTION_KEY_PATTERN)
+    title: str
+    text: str
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    kind: str
+    audience: str
+    title: str
+    generic_names: list[str]
+    brand_names: list[str]
+    source: str
+    effective_date: str | None
+    version: int
+    deleted: bool
+    author: str
+    saved_at: datetime
+    sections: list[SectionOut]
+
+
+class DocumentSummaryOut(BaseModel):
+    doc_id: str
+    kind: str
+    audience: str
+    title: str
+    version: int
+    deleted: bool
+    updated_at: datetime
+    generic_names: list[str]
+    brand_names: list[str]
+
+
+class VersionOut(BaseModel):
+    version: int
+    author: str
+    note: str
+    created_at: datetime
+    deleted: bool
+
+
+class AuditOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    doc_id: str
+    version: int | None
+    detail: str
+
+
+class ChangeOut(BaseModel):
+    doc_id: str
+    version: int
+    index: str = Field(description="the index snapshot now serving this change")
+
+
+class GapOut(BaseModel):
+    question: str
+    count: int
+    reasons: list[str]
+    last_asked: datetime
+
+
+class KbStatus(BaseModel):
+    revision: int
+    index: str | None
+    index_revision: int | None
+    documents: int

@@ -1,0 +1,153 @@
+"""One chat turn: safety check, the dialogue (Rasa), degradation, and the record we keep.
+
+The gateway's own red-flag check runs on every message. Normally the dialogue answers
+and also escalates emergencies; if it did not (or is down), the gateway answers with the
+emergency message itself and never with a leaflet. When Rasa is down a medicine question
+is answered from retrieval alone, marked as such; anything else gets a clear 503.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.models import ChatTurn
+from api.schemas.chat import ChatResponse, IntentOut, Reply
+from api.schemas.search import SourceOut
+from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
+from api.services.redaction import redact
+from core.database import transaction
+from core.settings import Settings
+from replies import compose_leaflet_answer, not_sure_message, retrieval_only_note
+from retrieval.service import SearchService
+from safety import detect_red_flag, emergency_message, language_of
+
+log = logging.getLogger(__name__)
+
+
+class AssistantUnavailable(RuntimeError):
+    """Neither the dialogue nor a safe fallback can answer this message."""
+
+
+@dataclass
+class ChatContext:
+    settings: Settings
+    rasa: RasaClient
+    search: SearchService
+    sessions: sessionmaker[Session]
+
+
+def _emergency_text(settings: Settings, message: str) -> str:
+    flag = detect_red_flag(message)
+    assert flag is not None
+    s = settings.safety
+    return emergency_message(flag, emergency_number=s.emergency_number,
+                             poison_control=s.poison_control, crisis_line=s.crisis_line)
+
+
+def _merge_payloads(turn: BotTurn) -> dict:
+    merged = {"sources": [], "emergency": False, "handoff": False, "gap": None}
+    for payload in turn.payloads:
+        merged["sources"].extend(payload.get("sources") or [])
+        merged["emergency"] |= bool(payload.get("emergency"))
+        merged["handoff"] |= bool(payload.get("handoff"))
+        merged["gap"] = merged["gap"] or payload.get("gap")
+    return merged
+
+
+async def _retrieval_only(
+    ctx: ChatContext, message: str, language: str
+) -> tuple[ChatResponse, str | None] | None:
+    """Answer a medicine question from the leaflets alone (with its gap reason), or None."""
+    if not ctx.search.ready:
+        return None
+    result = await run_in_threadpool(ctx.search.search, message, k=3)
+    if not result.medicines:
+        return None
+    hits = [h.to_json() for h in result.hits]
+    if hits and result.confidence >= ctx.settings.retrieval.min_confidence:
+        text = compose_leaflet_answer(hits, language)
+        sources = [SourceOut(**h) for h in hits[:1]]
+        gap = None
+    else:
+        text, sources, gap = not_sure_message(language), [], "low_confidence"
+    note = retrieval_only_note(language)
+    response = ChatResponse(
+        session_id="", message_id="", replies=[Reply(text=note), Reply(text=text)],
+        intent=None, sources=sources, emergency=False, handoff=False, language=language,
+        answered_by="retrieval_only",
+    )
+    return response, gap
+
+
+async def handle_chat(
+    ctx: ChatContext, *, session_id: str, message: str, channel: str = "consumer",
+    metadata: dict | None = None,
+) -> ChatResponse:
+    language = language_of(message)
+    red_flag = detect_red_flag(message) is not None
+    try:
+        turn = await ctx.rasa.send(
+            f"{channel}:{session_id}", message,
+            {"channel": channel, "language": language, **(metadata or {})},
+        )
+    except RasaUnavailable as exc:
+        log.warning("dialogue unavailable for %s: %s", channel, exc)
+        turn = None
+    if turn is not None and not turn.texts:
+        # Rasa answered but said nothing: its action server is down or an action failed.
+        log.warning("dialogue returned no reply for %s (action server down?)", channel)
+        turn = None
+
+    if turn is not None:
+        meta = _merge_payloads(turn)
+        replies = [Reply(**t) for t in turn.texts]
+        intent = IntentOut(**turn.intent) if turn.intent else None
+        response = ChatResponse(
+            session_id=session_id, message_id="", replies=replies, intent=intent,
+            sources=[SourceOut(**s) for s in meta["sources"]], emergency=meta["emergency"],
+            handoff=meta["handoff"], language=language, answered_by="assistant",
+        )
+        gap = meta["gap"]
+    elif red_flag:
+        response, gap = None, None
+    elif channel == "consumer":
+        fallback = await _retrieval_only(ctx, message, language)
+        if fallback is None:
+            raise AssistantUnavailable("the assistant is temporarily unavailable")
+        response, gap = fallback
+    else:
+        raise AssistantUnavailable("the assistant is temporarily unavailable")
+
+    if red_flag and (response is None or not response.emergency):
+        # Safety net: the gateway's own check overrides anything else, never a leaflet answer.
+        response = ChatResponse(
+            session_id=session_id, message_id="",
+            replies=[Reply(text=_emergency_text(ctx.settings, message))],
+            intent=response.intent if response else None, sources=[], emergency=True,
+            handoff=False, language=language,
+            answered_by="assistant" if turn is not None else "safety",
+        )
+        gap = None
+    response.session_id = session_id
+    response.message_id = str(uuid.uuid4())
+    await run_in_threadpool(_record, ctx, response, message, channel, gap)
+    return response
+
+
+def _record(ctx: ChatContext, response: ChatResponse, message: str, channel: str,
+            gap: str | None) -> None:
+    with transaction(ctx.sessions) as session:
+        session.add(ChatTurn(
+            id=response.message_id, session_id=response.session_id, channel=channel,
+            language=response.language, question=redact(message),
+            answer=redact("\n".join(r.text for r in response.replies)),
+            intent=response.intent.name if response.intent else None,
+            confidence=response.intent.confidence if response.intent else None,
+            sources=[s.model_dump() for s in response.sources], emergency=response.emergency,
+            handoff=response.handoff, gap_reason=gap, answered_by=response.answered_by,
+        ))

@@ -1,0 +1,160 @@
+"""The staff directory: work contacts, found by name (misspelt, romanised or Hangul) and filters.
+
+Names are compared with rapidfuzz on several forms of each name: "Kim Min-jun", "Min-jun
+Kim", "minjun", "김민준", "민준". Hangul is decomposed into jamo first, so one wrong
+vowel or final consonant in a Korean name costs one letter, not a whole syllable.
+Branch, department and role filters accept English or Korean names and common aliases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.models.hr import Employee
+from api.services.hr_seed import BRANCH_NAMES_KO, HEAD_OFFICE
+
+NAME_THRESHOLD = 80.0
+
+BRANCH_ALIASES = {
+    "hq": HEAD_OFFICE, "head office": HEAD_OFFICE, "headquarters": HEAD_OFFICE,
+    "본사": HEAD_OFFICE, "서면": "Busan Seomyeon", "seomyeon": "Busan Seomyeon",
+    "해운대": "Busan Haeundae", "haeundae": "Busan Haeundae", "동성로": "Daegu Dongseongro",
+    "dongseongro": "Daegu Dongseongro", "daegu": "Daegu Dongseongro", "대구": "Daegu Dongseongro",
+    "송도": "Incheon Songdo", "songdo": "Incheon Songdo", "incheon": "Incheon Songdo",
+    "인천": "Incheon Songdo",
+}
+DEPARTMENT_ALIASES = {
+    "human resources": "hr", "people": "hr", "인사": "hr", "인사팀": "hr", "hr팀": "hr",
+    "accounting": "finance", "재무": "finance", "재무팀": "finance", "회계팀": "finance",
+    "경리팀": "finance", "전산팀": "it", "it팀": "it", "정보기술": "it", "warehouse": "logistics",
+    "물류": "logistics", "물류팀": "logistics", "물류센터": "logistics", "마케팅": "marketing",
+    "마케팅팀": "marketing", "cs": "customer service", "cs팀": "customer service",
+    "고객센터": "customer service", "고객서비스팀": "customer service",
+    "customer centre": "customer service", "customer center": "customer service",
+    "약제부": "pharmacy", "약제팀": "pharmacy", "약국": "pharmacy", "경영": "management",
+}
+ROLE_ALIASES = {
+    "pic": "pharmacist in charge", "head pharmacist": "pharmacist in charge",
+    "관리약사": "pharmacist in charge", "점장": "store manager", "manager": "store manager",
+    "branch manager": "store manager", "약사": "pharmacist", "pharmacy tech": "pharmacy technician",
+    "technician": "pharmacy technician", "조제보조": "pharmacy technician",
+    "캐셔": "cashier", "계산원": "cashier", "인사팀장": "hr manager",
+    "head of people": "hr manager",
+    "ceo": "chief executive officer", "대표": "chief executive officer",
+}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s\-_.'’·]+", " ", unicodedata.normalize("NFC", text).lower()).strip()
+
+
+def _singular(text: str) -> str:
+    return re.sub(r"(?<=[a-z])s$", "", text)
+
+
+@cache
+def _jamo(text: str) -> str:
+    """Hangul syllables decomposed into compatibility jamo; everything else unchanged."""
+    return unicodedata.normalize("NFD", text)
+
+
+def _compact(text: str) -> str:
+    return _jamo(_plain(text).replace(" ", ""))
+
+
+@dataclass(frozen=True)
+class _NameForms:
+    full: tuple[str, ...]
+    tokens: frozenset[str]
+
+
+def _name_forms(employee: Employee) -> _NameForms:
+    surname, _, given = employee.name_en.partition(" ")
+    ko_surname, ko_given = employee.name_ko[:1], employee.name_ko[1:]
+    full = (surname + given, given + surname, given, employee.name_ko, ko_given,
+            ko_given + ko_surname)
+    tokens = {_plain(surname), _plain(given).replace(" ", ""), ko_surname, employee.name_ko,
+              ko_given, *_plain(given).split()}
+    return _NameForms(tuple(_compact(f) for f in full), frozenset(tokens))
+
+
+def name_score(query: str, employee: Employee) -> float:
+    """0-100: how well ``query`` names this employee."""
+    forms = _name_forms(employee)
+    words = _plain(query).split()
+    if words and all(w in forms.tokens for w in words):
+        return 100.0
+    compact = _compact(query)
+    if not compact:
+        return 0.0
+    return max(fuzz.ratio(compact, form) for form in forms.full)
+
+
+_SUFFIX = re.compile(r"(?:지점|점| branch| store| team| department| dept|팀)$")
+
+
+def _canonical(value: str, aliases: dict[str, str], known: set[str]) -> set[str]:
+    """The stored values a branch/department/role filter stands for (may be several)."""
+    text = _SUFFIX.sub("", _plain(value)).strip()
+    lowered = {k.lower(): k for k in known}
+    for candidate in (text, _singular(text)):
+        if candidate in aliases:
+            return {aliases[candidate]}
+        if candidate in lowered:
+            return {lowered[candidate]}
+    squeezed = _singular(text).replace(" ", "")
+    matches = {k for k in known if squeezed and squeezed in k.lower().replace(" ", "")}
+    if matches:
+        return matches
+    best = max(known, key=lambda k: fuzz.ratio(text, k.lower()), default=None)
+    if best is not None and fuzz.ratio(text, best.lower()) >= 85:
+        return {best}
+    return set()
+
+
+def _branch_values(value: str, known: set[str]) -> set[str]:
+    ko_to_en = {_plain(ko).removesuffix("점").strip(): en for en, ko in BRANCH_NAMES_KO.items()}
+    ko_to_en |= {_plain(ko).replace(" ", "").removesuffix("점"): en
+                 for en, ko in BRANCH_NAMES_KO.items()}
+    text = _SUFFIX.sub("", _plain(value)).strip()
+    if text in ko_to_en:
+        return {ko_to_en[text]}
+    if text.replace(" ", "") in ko_to_en:
+        return {ko_to_en[text.replace(" ", "")]}
+    return _canonical(text, BRANCH_ALIASES, known)
+
+
+def search_directory(
+    session: Session, *, q: str | None = None, branch: str | None = None,
+    department: str | None = None, role: str | None = None, limit: int = 20,
+) -> list[Employee]:
+    """Employees matching every given filter; with ``q``, best name matches first."""
+    employees = list(session.scalars(select(Employee).order_by(Employee.employee_id)))
+    if branch:
+        wanted = _branch_values(branch, {e.branch for e in employees})
+        employees = [e for e in employees if e.branch in wanted]
+    if department:
+        wanted = _canonical(department, DEPARTMENT_ALIASES, {e.department for e in employees})
+        employees = [e for e in employees if e.department in wanted]
+    if role:
+        wanted = _canonical(role, ROLE_ALIASES, {e.job_role for e in employees})
+        employees = [e for e in employees if e.job_role in wanted]
+    if q and q.strip():
+        scored = [(name_score(q, e), e) for e in employees]
+        best = max((s for s, _ in scored), default=0.0)
+        # an exact hit hides near-misses; a misspelling keeps every close candidate
+        cutoff = max(NAME_THRESHOLD, best - 8.0)
+        scored = [(s, e) for s, e in scored if s >= cutoff]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].name_en))
+        employees = [e for _, e in scored]
+    else:
+        employees.sort(key=lambda e: (e.branch != HEAD_OFFICE, e.branch, e.department,
+                                      e.job_role, e.name_en))
+    return employees[:limit]

@@ -1,0 +1,41 @@
+"""Store questions (hours, branches, returns, pick-up, delivery, points) from the store FAQ."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.common import entity_values, language, send_meta
+from bot.actions.config import get_config
+from bot.actions.gateway_client import GatewayClient, GatewayError
+from bot.actions.wording import say
+from replies import quote
+
+STORE_FAQ = ("store_faq",)
+
+
+class ActionStoreInfo(Action):
+    def name(self) -> str:
+        return "action_store_info"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        lang = language(tracker)
+        message = tracker.latest_message.get("text") or ""
+        hints = " ".join(entity_values(tracker, "store_topic") + entity_values(tracker, "branch"))
+        try:
+            result = GatewayClient().search(f"{message} {hints}".strip(), k=3, kinds=STORE_FAQ)
+        except GatewayError:
+            result = None
+        if result is None or not result.hits or result.confidence < get_config().min_confidence:
+            dispatcher.utter_message(text=say("store_not_found", lang))
+            send_meta(dispatcher, tracker, gap="low_confidence" if result else "unavailable")
+            return []
+        best = result.hits[0]
+        source = say("source", lang, title=best["title"], section=best["section_title"])
+        dispatcher.utter_message(text=f"{quote(best['text'])}\n{source}")
+        send_meta(dispatcher, tracker, sources=[best])
+        return []

@@ -1,0 +1,42 @@
+from bot.actions.fallback import ActionAskAffirmation, ActionDefaultFallback
+from bot.actions.safety import ActionEmergency, ActionHandoff
+from bot.actions.store import ActionStoreInfo
+from bot.tests.actions.helpers import run, tracker
+
+
+def test_emergency_message_has_the_numbers_and_no_leaflet(gateway_url):
+    _, texts, meta = run(ActionEmergency(), tracker(
+        "my daughter swallowed a bottle of tylenol", intent="emergency"))
+    assert "119" in texts[0]["text"] and "1-800-222-1222" in texts[0]["text"]
+    assert meta["emergency"] is True and meta["sources"] == []
+
+
+def test_emergency_in_korean():
+    _, texts, _meta = run(ActionEmergency(), tracker("숨을 못 쉬겠어요", intent="emergency"))
+    assert "119" in texts[0]["text"] and any("\uac00" <= c <= "\ud7a3" for c in texts[0]["text"])
+
+
+def test_handoff_sets_the_flag():
+    _, texts, meta = run(ActionHandoff(), tracker("human please", intent="request_pharmacist"))
+    assert meta["handoff"] is True and "pharmacist" in texts[0]["text"]
+
+
+def test_store_questions_cite_the_store_faq(gateway_url):
+    _, texts, meta = run(ActionStoreInfo(), tracker(
+        "when does the gangnam branch close", intent="ask_store_info",
+        entities=[{"entity": "branch", "value": "gangnam"}]))
+    assert meta["sources"][0]["doc_id"].startswith("faq-")
+    assert "Source:" in texts[0]["text"]
+
+
+def test_fallback_offers_readable_choices_then_a_pharmacist():
+    t = tracker("blorp", intent="nlu_fallback")
+    t.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.5},
+                                          {"name": "ask_medicine", "confidence": 0.4},
+                                          {"name": "ask_store_info", "confidence": 0.1}]
+    _, texts, _ = run(ActionAskAffirmation(), t)
+    titles = [b["title"] for b in texts[0]["buttons"]]
+    assert titles[0] == "a question about a medicine" and "Something else" in titles
+    events, texts, meta = run(ActionDefaultFallback(), t)
+    assert meta["gap"] == "fallback" and texts[0]["buttons"][0]["payload"] == "/request_pharmacist"
+    assert events[-1]["event"] == "rewind"

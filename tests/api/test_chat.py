@@ -1,0 +1,90 @@
+import time
+
+from sqlalchemy import select
+
+from api.models import ChatTurn
+
+SOURCE = {"doc_id": "cat-advil-tablets", "drug": "ibuprofen",
+          "section": "dosage_and_administration", "title": "Advil (ibuprofen)"}
+
+
+def chat(client, message, session_id="s1"):
+    return client.post("/v1/chat", json={"session_id": session_id, "message": message})
+
+
+def test_reply_carries_intent_sources_and_flags(client, rasa):
+    rasa.reply("Take 1 tablet every 4 to 6 hours…", sources=[SOURCE])
+    response = chat(client, "how often can I take Advil?")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["replies"][0]["text"].startswith("Take 1 tablet")
+    assert body["intent"] == {"name": "ask_medicine", "confidence": 0.97}
+    assert body["sources"] == [SOURCE]
+    assert (body["emergency"], body["handoff"], body["answered_by"]) == (
+        False, False, "assistant")
+    sender, _, metadata = rasa.received[0]
+    assert sender == "consumer:s1" and metadata["channel"] == "consumer"
+
+
+def test_the_gateway_escalates_an_emergency_the_dialogue_missed(client, rasa):
+    rasa.reply("Take 1 tablet every 4 to 6 hours…", sources=[SOURCE])
+    body = chat(client, "my son swallowed a whole bottle of advil").json()
+    assert body["emergency"] is True and body["sources"] == []
+    assert "119" in body["replies"][0]["text"]
+    assert "every 4 to 6 hours" not in " ".join(r["text"] for r in body["replies"])
+
+
+def test_with_rasa_down_a_medicine_question_is_answered_from_retrieval(client, rasa):
+    rasa.available = False
+    body = chat(client, "how often can I take advil").json()
+    assert body["answered_by"] == "retrieval_only"
+    assert body["sources"][0]["doc_id"] == "cat-advil-tablets"
+    assert "Advil" in body["replies"][1]["text"]
+
+
+def test_with_rasa_down_other_messages_get_a_quick_503(client, rasa):
+    rasa.available = False
+    started = time.monotonic()
+    response = chat(client, "hello there")
+    assert response.status_code == 503 and "unavailable" in response.json()["detail"]
+    assert time.monotonic() - started < 2.0
+
+
+def test_with_rasa_down_emergencies_are_still_recognised(client, rasa):
+    rasa.available = False
+    body = chat(client, "I took 30 tylenol pills an hour ago").json()
+    assert body["emergency"] is True and body["answered_by"] == "safety"
+
+
+def test_bad_input_is_refused_with_the_field_and_reason(client):
+    for payload, field in [({"session_id": "s1", "message": ""}, "message"),
+                           ({"session_id": "bad id!", "message": "hi"}, "session_id"),
+                           ({"session_id": "s1", "message": "x" * 10_000}, "message"),
+                           ({"session_id": "s1"}, "message"),
+                           ({"session_id": "s1", "message": 42}, "message")]:
+        response = client.post("/v1/chat", json=payload)
+        assert response.status_code == 422, payload
+        assert response.json()["detail"][0]["loc"] == ["body", field]
+    broken = client.post("/v1/chat", content=b"{not json",
+                         headers={"content-type": "application/json"})
+    assert broken.status_code == 422
+
+
+def test_oversized_bodies_are_refused_with_413(client):
+    response = client.post("/v1/chat", content=b"x" * 2_000_000,
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 413 and "larger than" in response.json()["detail"]
+
+
+def test_turns_are_stored_redacted_and_feedback_is_kept(client, rasa):
+    rasa.reply("Our Gangnam branch is open 24 hours.", intent="ask_store_info")
+    body = chat(client, "call me on 010-1234-5678 or kim@example.com, gangnam hours?").json()
+    with client.app.state.sessions() as session:
+        turn = session.scalar(select(ChatTurn).where(ChatTurn.id == body["message_id"]))
+    assert "010-1234-5678" not in turn.question and "[PHONE]" in turn.question
+    assert "[EMAIL]" in turn.question
+    ok = client.post("/v1/feedback", json={"message_id": body["message_id"], "rating": "down",
+                                           "comment": "wrong branch"})
+    assert ok.status_code == 201 and ok.json()["rating"] == "down"
+    missing = client.post("/v1/feedback", json={"message_id": "nope", "rating": "up"})
+    assert missing.status_code == 404

@@ -1,0 +1,235 @@
+"""The consumer web chat page in a real browser (Debian Chromium, phone-sized) against the
+real stack: Rasa server, action server and gateway started by ``running_stack``."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+REPLY_TIMEOUT_MS = 60_000
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_chat(browser: Browser, locale: str) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale=locale)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def chat_page(browser: Browser, running_stack) -> Iterator[Page]:
+    """A fresh phone-sized tab (so a fresh session) on the chat page, English browser.
+
+    Afterwards: no script errors, and nothing was fetched from anywhere but the gateway.
+    """
+    context, page = open_chat(browser, "en-US")
+    page_errors: list[str] = []
+    foreign: list[str] = []
+    page.on("pageerror", lambda exc: page_errors.append(str(exc)))
+    page.on("request", lambda request: None if request.url.startswith(
+        (f"{running_stack.url}/", "data:")) else foreign.append(request.url))
+    page.goto(f"{running_stack.url}/")
+    expect(page.get_by_test_id("chat-input")).to_be_visible()
+    yield page
+    context.close()
+    assert not page_errors, f"JavaScript errors on the page: {page_errors}"
+    assert not foreign, f"the page fetched external resources: {foreign}"
+
+
+def stored_ratings(running_stack, message_id: str) -> list[int]:
+    """The thumbs stored for one reply, read from the stack's own database."""
+    database = running_stack.var_dir / "pharmacy.sqlite"
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute("SELECT rating FROM feedback WHERE turn_id = ?",
+                                  (message_id,)).fetchall()
+    return [rating for (rating,) in rows]
+
+
+def save_screenshot(page: Page, path: Path) -> None:
+    """The whole conversation, with the sticky header and composer where they belong."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": PHONE["width"], "height": height})
+    page.screenshot(path=path)
+    page.set_viewport_size(PHONE)
+    assert path.is_file() and path.stat().st_size > 0, path
+
+
+def ask(page: Page, text: str) -> Locator:
+    """Type ``text``, send it and return the assistant's turn that answers it."""
+    turns = page.locator(".assistant-turn")
+    before = turns.count()
+    page.get_by_test_id("chat-input").fill(text)
+    page.get_by_test_id("send-button").click()
+    return wait_for_turn(page, before)
+
+
+def wait_for_turn(page: Page, before: int) -> Locator:
+    turn = page.locator(".assistant-turn").nth(before)
+    errors = page.get_by_test_id("error-message")
+    expect(turn.or_(errors.first)).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    if errors.count():
+        pytest.fail(f"the page showed an error: {errors.last.inner_text()}")
+    expect(page.get_by_test_id("typing-indicator")).to_have_count(0)
+    return turn
+
+
+def reply_text(turn: Locator) -> str:
+    """What the assistant said in ``turn`` (without the screen-reader speaker label)."""
+    return "\n".join(turn.locator("[data-testid=message][data-role=assistant] .text")
+                     .all_inner_texts())
+
+
+def test_a_medicine_answer_cites_the_leaflet_and_takes_feedback(
+        chat_page, running_stack, artifacts):
+    page = chat_page
+    question = "how often can I take ibuprofen?"
+    turn = ask(page, question)
+    expect(page.locator("[data-testid=message][data-role=user]").last).to_have_text(
+        re.compile(re.escape(question) + "$"))
+    bubble = turn.locator("[data-testid=message][data-role=assistant]").first
+    expect(bubble).to_be_visible()
+    answer = reply_text(turn)
+    assert "ibuprofen" in answer.lower(), answer
+
+    # Answered from leaflets alone (Rasa missed its deadline) must say so, and only then.
+    note = turn.get_by_test_id("retrieval-note")
+    if turn.get_attribute("data-answered-by") == "retrieval_only":
+        expect(note).to_be_visible()
+    else:
+        expect(note).to_have_count(0)
+
+    # a source card citing an ibuprofen leaflet: title, section and drug on its face
+    cards = turn.get_by_test_id("source-card").filter(
+        has=page.get_by_test_id("source-drug").filter(has_text="ibuprofen"))
+    expect(cards.first).to_be_visible()
+    titles = cards.get_by_test_id("source-title").all_inner_texts()
+    # the reply names the leaflet it quotes, and that leaflet has a card
+    quoted = [i for i, title in enumerate(titles) if title in normalise(answer)]
+    assert quoted, (titles, answer)
+    card = cards.nth(quoted[0])
+    assert "ibuprofen" in titles[quoted[0]].lower(), titles
+    expect(card.get_by_test_id("source-section")).not_to_be_empty()
+
+    passage = card.get_by_test_id("source-text")
+    expect(passage).to_be_hidden()
+    card.locator("summary").click()
+    expect(card).to_have_attribute("open", "")
+    expect(passage).to_be_visible(timeout=15_000)
+    assert len(normalise(passage.inner_text())) > 40
+    expect(card).to_contain_text(re.compile(r"Label dated \d{4}-\d{2}-\d{2}"))
+
+    message_id = turn.get_attribute("data-message-id")
+    assert message_id
+    with page.expect_response(lambda r: r.url.endswith("/v1/feedback")
+                              and r.request.method == "POST") as posted:
+        turn.get_by_test_id("thumb-up").click()
+    assert posted.value.status == 201
+    assert posted.value.request.post_data_json == {"message_id": message_id, "rating": "up"}
+    expect(turn.get_by_test_id("feedback-done")).to_be_visible()
+    expect(turn.get_by_test_id("thumb-up")).to_have_attribute("aria-pressed", "true")
+    expect(turn.get_by_test_id("thumb-down")).to_be_disabled()
+    assert stored_ratings(running_stack, message_id) == [1]
+
+    # a quick reply, if the answer offers one, is sent like a typed message
+    quick = turn.get_by_test_id("quick-reply")
+    if quick.count():
+        before = page.locator(".assistant-turn").count()
+        quick.first.click()
+        assert reply_text(wait_for_turn(page, before)).strip()
+    save_screenshot(page, artifacts / "web-chat.png")
+
+
+def test_an_overdose_shows_the_emergency_banner_and_no_leaflet(chat_page, artifacts):
+    page = chat_page
+    turn = ask(page, "my son swallowed a whole bottle of pills")
+    assert turn.get_attribute("data-answered-by") in {"assistant", "safety"}
+    banner = turn.get_by_test_id("emergency-banner")
+    expect(banner).to_be_visible()
+    expect(banner).to_have_attribute("role", "alert")
+    expect(banner).to_contain_text("119")
+    expect(banner.locator(".emergency-title")).to_contain_text("Emergency — get help now")
+    call = banner.get_by_test_id("call-button")
+    expect(call).to_have_attribute("href", "tel:119")
+    expect(call).to_have_text("Call 119")
+    expect(turn.get_by_test_id("source-card")).to_have_count(0)
+    save_screenshot(page, artifacts / "web-chat-emergency.png")
+
+
+def test_an_unknown_medicine_offers_a_pharmacist_button_that_answers(chat_page):
+    page = chat_page
+    turn = ask(page, "how much xanax can I take")
+    assert "xanax" in reply_text(turn).lower()
+    button = turn.get_by_test_id("quick-reply").filter(has_text="Ask a pharmacist")
+    expect(button).to_be_visible()
+    before = page.locator(".assistant-turn").count()
+    button.click()
+    # the button's title is shown as the user's message, its payload is what was sent
+    expect(page.locator("[data-testid=message][data-role=user]").last).to_have_text(
+        re.compile(r"Ask a pharmacist$"))
+    expect(page.get_by_text("/request_pharmacist")).to_have_count(0)
+    answer_turn = wait_for_turn(page, before)
+    assert reply_text(answer_turn).strip()
+    expect(button).to_be_disabled()
+
+
+def test_the_korean_page_gets_a_korean_answer(chat_page):
+    page = chat_page
+    page.get_by_test_id("lang-ko").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ko")
+    expect(page.get_by_test_id("chat-input")).to_have_attribute("placeholder", HANGUL)
+    expect(page.get_by_test_id("send-button")).to_have_text("보내기")
+    turn = ask(page, "타이레놀 몇 시간마다 먹어요?")
+    answer = reply_text(turn)
+    assert HANGUL.search(answer), answer
+    expect(turn.get_by_test_id("thumb-up")).to_have_attribute("aria-label", HANGUL)
+
+
+def test_a_korean_browser_gets_the_korean_page(browser: Browser, running_stack):
+    context, page = open_chat(browser, "ko-KR")
+    try:
+        page.goto(f"{running_stack.url}/")
+        expect(page.locator("html")).to_have_attribute("lang", "ko")
+        expect(page.get_by_test_id("lang-ko")).to_have_attribute("aria-pressed", "true")
+        expect(page.get_by_test_id("chat-input")).to_have_attribute("placeholder", HANGUL)
+    finally:
+        context.close()
+
+
+def test_only_the_page_and_its_two_assets_are_served(running_stack):
+    with running_stack.client() as client:
+        page = client.get("/")
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        for name, kind in (("chat.js", "text/javascript"), ("chat.css", "text/css")):
+            asset = client.get(f"/static/chat/{name}")
+            assert asset.status_code == 200 and asset.headers["content-type"].startswith(kind)
+        for path in ("/static/chat/index.html", "/static/chat/..%2F..%2Fmain.py",
+                     "/static/chat/missing.js"):
+            assert client.get(path).status_code == 404, path
