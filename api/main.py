@@ -11,8 +11,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from prometheus_fastapi_instrumentator import Instrumentator
 
+from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit
-from api.routes import auth, chat, health, hr, kb, search, web
+from api.routes import auth, chat, health, hr, kb, search, staff, web
 from api.services.accounts import ensure_demo_accounts
 from api.services.chat import ChatContext
 from api.services.hr_dates import today_in_seoul
@@ -75,7 +76,8 @@ def create_app(
                        allow_methods=["GET", "POST", "PUT", "DELETE"],
                        allow_headers=["Authorization", "Content-Type", "Accept-Language"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (health, auth, search, chat, hr, kb, web):
+    install_error_handlers(app)
+    for module in (health, auth, search, chat, hr, kb, staff, web):
         app.include_router(module.router)
     Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False

@@ -16,7 +16,6 @@ from contextlib import contextmanager, suppress
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-
 _IMMEDIATE = "sqlite_begin_immediate"
 
 

@@ -7,6 +7,7 @@ and log file; the stack waits until every health check answers before it reports
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -37,9 +38,15 @@ def current_model() -> Path:
     from train_model import model_path
 
     path = model_path()
-    if not path.exists():
+    if path.exists():
+        return path
+    trained = sorted((REPO / "bot" / "models").glob("bot-*.tar.gz"),
+                     key=lambda p: p.stat().st_mtime)
+    if not trained:
         raise FileNotFoundError(f"{path} is missing: run `make train`")
-    return path
+    print(f"warning: the bot changed since {trained[-1].name} was trained; using it anyway "
+          "(`make train` builds the current one)", file=sys.stderr)
+    return trained[-1]
 
 
 def copy_published_state(target: Path) -> None:
@@ -63,6 +70,9 @@ class Service:
     cwd: Path = REPO
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    # Requests that load lazily built parts (TensorFlow graphs, the action server's first
+    # gateway call) before the first real user arrives: (path, JSON body) on the same host.
+    warm_up: list[tuple[str, dict]] = field(default_factory=list)
 
     def start(self, log_dir: Path) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -80,6 +90,12 @@ class Service:
             return httpx.get(self.health_url, timeout=1.0).status_code == 200
         except httpx.HTTPError:
             return False
+
+    def warm(self) -> None:
+        base = self.health_url.split("/", 3)[:3]
+        for path, body in self.warm_up:
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.post("/".join(base) + path, json=body, timeout=30)
 
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -135,6 +151,10 @@ def services(ports: Ports, env: dict[str, str] | None = None,
             f"http://127.0.0.1:{ports.rasa}/webhooks/gateway/",
             env={"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{ports.actions}/webhook", **env},
             cwd=REPO / "bot",
+            warm_up=[("/webhooks/gateway/webhook", {
+                "sender": "warm-up", "message": text,
+                "metadata": {"channel": "consumer", "language": "en"}})
+                for text in ("hi", "how often can I take ibuprofen?")],
         ),
         "gateway": Service(
             "gateway",
@@ -155,6 +175,8 @@ class Stack:
         for service in self.services.values():
             service.start(self.log_dir)
         self.wait_healthy(timeout_seconds, quiet=quiet)
+        for service in self.services.values():
+            service.warm()
 
     def wait_healthy(self, timeout_seconds: float = 240.0, names: list[str] | None = None,
                      quiet: bool = False) -> None:

@@ -36,6 +36,7 @@ _DESCRIPTIVE = {
 _WORD = re.compile(r"[0-9a-z\uac00-\ud7a3][0-9a-z\uac00-\ud7a3'\-]*")
 FUZZY_MIN_LENGTH = 5
 FUZZY_CUTOFF = 85.0
+NAMED_FUZZY_CUTOFF = 75.0  # for a string the NLU already tagged as a medicine
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,20 @@ class MedicineLexicon:
         return sorted(self._entries)
 
     def lookup(self, name: str) -> tuple[str, ...] | None:
-        """Generic names for an exact (case-insensitive) or fuzzy lexicon name."""
+        """Generic names for an exact (case-insensitive) or fuzzy lexicon name.
+
+        ``name`` is already known to name a medicine (the NLU tagged it), so a looser fuzzy
+        match than in free text is safe here: "zyrtek" → cetirizine.
+        """
         matches = self.detect(name)
-        return matches[0].generics if matches else None
+        if matches:
+            return matches[0].generics
+        candidate = name.strip().lower()
+        if len(candidate) < FUZZY_MIN_LENGTH or not candidate.isascii():
+            return None
+        best = process.extractOne(candidate, self._fuzzy_names, scorer=fuzz.ratio,
+                                  score_cutoff=NAMED_FUZZY_CUTOFF)
+        return self._entries[best[0]][0] if best else None
 
     def detect(self, text: str) -> list[MedicineMatch]:
         """Medicines named in ``text``, longest exact matches first, then fuzzy ones."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlalchemy import select
 
-from api.deps import SessionDep
 from api.models import ChatTurn, Feedback
 from api.schemas.chat import ChatRequest, ChatResponse, FeedbackRequest, FeedbackResponse
 from api.services.chat import AssistantUnavailable, handle_chat
+from core.database import transaction
+from safety import language_of
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 
@@ -16,6 +17,7 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 @router.post("/chat", response_model=ChatResponse,
              responses={503: {"description": "the assistant cannot answer right now"}})
 async def chat(body: ChatRequest, request: Request) -> ChatResponse:
+    request.state.language = language_of(body.message)  # errors answer in the user's language
     try:
         return await handle_chat(request.app.state.chat, session_id=body.session_id,
                                  message=body.message)
@@ -25,12 +27,12 @@ async def chat(body: ChatRequest, request: Request) -> ChatResponse:
 
 @router.post("/feedback", response_model=FeedbackResponse, status_code=201,
              responses={404: {"description": "no such reply"}})
-def feedback(body: FeedbackRequest, session: SessionDep) -> FeedbackResponse:
+def feedback(body: FeedbackRequest, request: Request) -> FeedbackResponse:
     """Thumbs up or down on one reply (its ``message_id``)."""
-    turn = session.scalar(select(ChatTurn).where(ChatTurn.id == body.message_id))
-    if turn is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no reply with that message_id")
-    session.add(Feedback(turn_id=turn.id, rating=1 if body.rating == "up" else -1,
-                         comment=body.comment))
-    session.commit()
-    return FeedbackResponse(message_id=turn.id, rating=body.rating)
+    with transaction(request.app.state.sessions) as session:
+        turn = session.scalar(select(ChatTurn).where(ChatTurn.id == body.message_id))
+        if turn is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no reply with that message_id")
+        session.add(Feedback(turn_id=turn.id, rating=1 if body.rating == "up" else -1,
+                             comment=body.comment))
+    return FeedbackResponse(message_id=body.message_id, rating=body.rating)

@@ -51,6 +51,19 @@ ROLE_ALIASES = {
 }
 
 
+# Other romanisations of the roster's surnames ("Yun Seo-ah" is our "Yoon Seo-ah"): too far
+# apart for edit distance on short names, so they are spelt the roster's way before scoring.
+SURNAME_VARIANTS = {
+    "yun": "yoon", "yi": "lee", "rhee": "lee", "ri": "lee", "rhie": "lee", "bak": "park",
+    "pak": "park", "choe": "choi", "chey": "choi", "jeong": "jung", "chung": "jung",
+    "gang": "kang", "gim": "kim", "jo": "cho", "im": "lim", "rim": "lim", "o": "oh",
+    "suh": "seo", "sin": "shin", "gwon": "kwon", "kweon": "kwon", "hwang": "hwang",
+    "an": "ahn", "jun": "jeon", "chun": "jeon", "yu": "yoo", "ryu": "yoo", "go": "ko",
+    "mun": "moon", "sohn": "son", "pae": "bae", "paek": "baek", "huh": "heo", "no": "noh",
+    "roh": "noh",
+}
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[\s\-_.'’·]+", " ", unicodedata.normalize("NFC", text).lower()).strip()
 
@@ -86,12 +99,22 @@ def _name_forms(employee: Employee) -> _NameForms:
 
 
 def name_score(query: str, employee: Employee) -> float:
-    """0-100: how well ``query`` names this employee."""
+    """0-100: how well ``query`` names this employee (as typed, or with a surname respelt)."""
     forms = _name_forms(employee)
     words = _plain(query).split()
+    score = _score(words, forms)
+    if len(words) > 1:  # the surname comes first or last: "Yun Seo-ah", "Seo-ah Yun"
+        for i in (0, len(words) - 1):
+            if words[i] in SURNAME_VARIANTS:
+                respelt = [*words[:i], SURNAME_VARIANTS[words[i]], *words[i + 1:]]
+                score = max(score, _score(respelt, forms))
+    return score
+
+
+def _score(words: list[str], forms: _NameForms) -> float:
     if words and all(w in forms.tokens for w in words):
         return 100.0
-    compact = _compact(query)
+    compact = _compact("".join(words))
     if not compact:
         return 0.0
     return max(fuzz.ratio(compact, form) for form in forms.full)

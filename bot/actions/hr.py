@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -152,9 +153,13 @@ def request_ids(tracker: Tracker) -> list[int]:
     found = [int(v) for v in entity_values(tracker, "leave_id") if v.isdigit()]
     if not found:
         text = tracker.latest_message.get("text") or ""
-        pattern = (r"(?:#|\brequest\s*|\bleave\s*|\bid\s*|\bno\.?\s*|\bnumber\s*)(\d{1,7})\b"
+        # "approve 14" (as the team hint suggests) too: a missed number must never fall
+        # through to "the only pending request", which may be a different one
+        pattern = (r"(?:#|\brequest\s*|\bleave\s*|\bid\s*|\bno\.?\s*|\bnumber\s*"
+                   r"|\b(?:approve|accept|grant|decline|reject|deny|cancel|withdraw)\s+)"
+                   r"(\d{1,7})\b(?!\s*(?:days?|weeks?)\b)"
                    r"|(?<!\d)(\d{1,7})\s*번")
-        found = [int(a or b) for a, b in re.findall(pattern, text)]
+        found = [int(a or b) for a, b in re.findall(pattern, text, flags=re.IGNORECASE)]
     return list(dict.fromkeys(found))
 
 
@@ -172,8 +177,12 @@ def _overlaps(request: dict, start: str, end: str) -> bool:
     return request["start_date"] <= end and request["end_date"] >= start
 
 
-class HrAction(Action):
+class HrAction(Action, ABC):
     """Guard, run, and always send the meta payload; gateway trouble gets a clear message."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """Each concrete HR action names itself."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: DomainDict) -> list[EventType]:

@@ -34,7 +34,6 @@ def loop():
 @pytest.fixture(scope="module")
 def agent(loop):
     from rasa.core.agent import load_agent
-
     from tools.train_model import model_path
 
     path = model_path()

@@ -54,3 +54,28 @@ def test_medicine_names_resolve(client):
     assert client.get("/v1/medicines/resolve", params={"name": "ibuprofin"}).json()[
         "generics"] == ["ibuprofen"]
     assert client.get("/v1/medicines/resolve", params={"name": "xanax"}).json()["known"] is False
+
+
+def test_errors_carry_a_message_in_the_users_language(client):
+    english = client.get("/v1/auth/me")
+    korean = client.get("/v1/auth/me", headers={"Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5"})
+    assert english.status_code == korean.status_code == 401
+    assert english.json()["detail"] == korean.json()["detail"] == "sign in required"
+    assert english.json()["message"] == "Sign in required."
+    assert korean.json()["message"] == "로그인이 필요합니다."
+
+
+def test_validation_errors_name_the_field_in_both_languages(client):
+    body = {"session_id": "s1", "message": ""}
+    english = client.post("/v1/chat", json=body)
+    korean = client.post("/v1/chat", json=body, headers={"Accept-Language": "ko"})
+    assert english.status_code == korean.status_code == 422
+    assert english.json()["detail"][0]["loc"] == ["body", "message"]
+    assert english.json()["message"].startswith("message:")
+    assert "(message)" in korean.json()["message"] and "올바르지" in korean.json()["message"]
+
+
+def test_unknown_route_is_a_json_404(client):
+    response = client.get("/v1/nothing-here", headers={"Accept-Language": "ko"})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found", "message": "찾을 수 없습니다."}

@@ -628,7 +628,7 @@ def run_together(jobs):
         barrier.wait()
         try:
             results[index] = job()
-        except Exception as error:  # noqa: BLE001 - reported through results
+        except Exception as error:  # reported through the results
             results[index] = error
 
     threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
@@ -684,3 +684,25 @@ def test_fifty_concurrent_requests_neither_lose_nor_double_book_leave(client):
             LeaveRequest.employee_id == "E0002", LeaveRequest.leave_type == LeaveType.family)))
     assert sorted(r.start_date for r in stored) == sorted(won)
     assert sum(r.days for r in stored) == 10
+
+
+# --- the seeded roster ---------------------------------------------------------------------------
+
+
+def test_the_roster_is_realistic_and_the_same_every_time():
+    from api.services.hr_seed import generate_roster
+
+    people = generate_roster()
+    assert people == generate_roster()
+    assert len(people) >= 200
+    assert len({p.employee_id for p in people}) == len(people)
+    assert len({p.work_email for p in people}) == len(people)
+    assert len({p.branch for p in people}) >= 8 and len({p.department for p in people}) >= 6
+    by_id = {p.employee_id: p for p in people}
+    assert all(p.manager_id is None or p.manager_id in by_id for p in people)
+    assert sum(p.manager_id is None for p in people) == 1  # one chief executive
+    assert (by_id["E0001"].name_en, by_id["E0001"].job_role) == ("Kang Min-ho", "store manager")
+    assert by_id["E0002"].manager_id == "E0001"
+    assert by_id["E0003"].branch == "Jongno" and by_id["E0003"].manager_id != "E0001"
+    managers = {p.manager_id for p in people if p.manager_id}
+    assert len(managers) >= 15

@@ -28,7 +28,8 @@ class RunningStack:
         return f"http://127.0.0.1:{self.ports.gateway}"
 
     def client(self, **kwargs) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=30, **kwargs)
+        kwargs.setdefault("timeout", 30)
+        return httpx.Client(base_url=self.url, **kwargs)
 
     def token(self, username: str) -> dict[str, str]:
         response = httpx.post(f"{self.url}/v1/auth/token",

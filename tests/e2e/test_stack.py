@@ -128,4 +128,5 @@ def test_with_rasa_stopped_the_gateway_degrades_and_recovers(running_stack):
     finally:
         rasa.start(running_stack.var_dir / "logs")
         running_stack.stack.wait_healthy(300, names=["rasa"], quiet=True)
+        rasa.warm()
     assert chat(running_stack, new_session(), "hi")["answered_by"] == "assistant"

@@ -36,6 +36,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def warm_assistant(running_stack) -> None:
+    """One throwaway medicine question first, so the page meets the full assistant.
+
+    Right after start-up, Rasa and the action server are cold and the first reply misses
+    the gateway's deadline, which then answers from leaflets alone (still correct, marked).
+    """
+    with running_stack.client() as client:
+        client.post("/v1/chat", json={"session_id": "web-chat-warm-up",
+                                      "message": "how often can I take Tylenol?"})
+
+
 def open_chat(browser: Browser, locale: str) -> tuple[BrowserContext, Page]:
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, locale=locale)

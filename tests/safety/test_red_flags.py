@@ -37,7 +37,8 @@ def test_ordinary_lines_rarely_escalate(lang):
     assert len(lines) >= 190
     offenders = [(line, flag) for line in lines if (flag := detect_red_flag(line)) is not None]
     rate = len(offenders) / len(lines)
-    report = "\n".join(f"{line!r} -> {flag.category} ({flag.matched!r})" for line, flag in offenders)
+    report = "\n".join(f"{line!r} -> {flag.category} ({flag.matched!r})"
+                       for line, flag in offenders)
     assert rate <= MAX_FALSE_ESCALATION, (
         f"{lang}: {len(offenders)}/{len(lines)} ordinary lines escalated ({rate:.1%}):\n{report}"
     )
@@ -196,7 +197,7 @@ def test_red_flag_found_at_the_end_of_a_long_message():
 
 
 @pytest.mark.parametrize("text", [
-    ("what is the maximum dose of ibuprofen for my son and can he take it with food " * 130)[:10_000],
+    ("what is the maximum dose of ibuprofen for my son, can he take it with food " * 140)[:10_000],
     ("타이레놀은 식후에 먹어도 되나요? 아이가 먹어도 되는 양은요? " * 300)[:10_000],
     "\x00\xff" * 5_000,
 ])

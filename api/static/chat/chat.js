@@ -211,7 +211,8 @@
     }
   }
 
-  /** The server's explanation: FastAPI's {"detail": "..."} or [{"loc", "msg"}]. */
+  /** The server's explanation: its human "message" (in the user's language) when it gives
+   * one, else FastAPI's {"detail": "..."} or [{"loc", "msg"}]. */
   async function errorDetail(response) {
     let body = null;
     try {
@@ -219,6 +220,7 @@
     } catch (_) {
       return response.statusText || `HTTP ${response.status}`;
     }
+    if (body && typeof body.message === "string" && body.message.trim()) return body.message;
     const detail = body && body.detail;
     if (typeof detail === "string") return detail;
     if (Array.isArray(detail)) {
