@@ -20,6 +20,7 @@ from api.services.hr_dates import today_in_seoul
 from api.services.hr_seed import seed_hr
 from api.services.kb_admin import KbAdmin
 from api.services.rasa_client import RasaClient
+from api.services.rate_limit import ChatRateLimiter
 from core.database import create_tables, make_engine, make_session_factory, transaction
 from core.settings import Settings, get_settings
 from knowledge_base.store import KnowledgeBase
@@ -60,6 +61,7 @@ def create_app(
         app.state.search = search
         app.state.rasa = rasa
         app.state.chat = ChatContext(settings, rasa, search, sessions)
+        app.state.chat_limits = ChatRateLimiter(settings.rate_limit)
         if search.ready:
             await run_in_threadpool(app.state.kb_admin.catch_up)
         yield

@@ -82,6 +82,13 @@ class SafetySettings(BaseModel):
     crisis_line: str = "109"
 
 
+class RateLimitSettings(BaseModel):
+    """Chat limits in the `limits` notation ("60/minute"); per client IP and per session."""
+
+    per_ip: str = "600/minute"
+    per_session: str = "30/minute"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PHARMA_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -94,6 +101,7 @@ class Settings(BaseSettings):
     rasa: RasaSettings = Field(default_factory=RasaSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
     safety: SafetySettings = Field(default_factory=SafetySettings)
+    rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     cors_origins: list[str] = ["http://localhost:8000", "http://127.0.0.1:8000"]
     max_body_bytes: int = 1_000_000
 

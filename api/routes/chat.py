@@ -15,9 +15,11 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 
 
 @router.post("/chat", response_model=ChatResponse,
-             responses={503: {"description": "the assistant cannot answer right now"}})
+             responses={429: {"description": "too many messages"},
+                        503: {"description": "the assistant cannot answer right now"}})
 async def chat(body: ChatRequest, request: Request) -> ChatResponse:
     request.state.language = language_of(body.message)  # errors answer in the user's language
+    request.app.state.chat_limits.check(request, body.session_id)
     try:
         return await handle_chat(request.app.state.chat, session_id=body.session_id,
                                  message=body.message)

@@ -122,6 +122,7 @@ def _scoped_session_id(employee_id: str, session_id: str) -> str:
 async def hr_chat(body: ChatRequest, request: Request, who: HrUser,
                   settings: SettingsDep) -> ChatResponse:
     """The employee HR chat: like /v1/chat, answered on the ``hr`` channel."""
+    request.app.state.chat_limits.check(request, f"hr:{who.employee_id}.{body.session_id}")
     service_token = create_token(settings.auth, subject=who.username, role=who.role.value,
                                  kind=SERVICE)
     try:

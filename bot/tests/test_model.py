@@ -21,7 +21,7 @@ NLU_RESULTS = REPO / "bench" / "results" / "nlu"
 STORY_FILES = sorted(TESTS.glob("test_stories*.yml"))
 # Floors sit a little under the figures measured when they were set (see README), so a
 # regression fails while retraining noise does not.
-INTENT_F1_FLOORS = {"en": 0.90, "ko": 0.90}
+INTENT_F1_FLOORS = {"en": 0.85, "ko": 0.90}
 
 
 @pytest.fixture(scope="module")

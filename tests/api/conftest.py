@@ -32,8 +32,10 @@ class FakeRasa:
         if not self.available:
             raise RasaUnavailable("connection refused")
         self.received.append((sender, message, metadata))
-        return self.turns.pop(0) if self.turns else BotTurn(intent={"name": "greet",
-                                                                    "confidence": 0.9})
+        if self.turns:
+            return self.turns.pop(0)
+        return BotTurn(texts=[{"text": "Hello! Ask me about a medicine.", "buttons": None}],
+                       intent={"name": "greet", "confidence": 0.9})
 
     async def ready(self) -> bool:
         return self.available

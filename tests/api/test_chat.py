@@ -88,3 +88,31 @@ def test_turns_are_stored_redacted_and_feedback_is_kept(client, rasa):
     assert ok.status_code == 201 and ok.json()["rating"] == "down"
     missing = client.post("/v1/feedback", json={"message_id": "nope", "rating": "up"})
     assert missing.status_code == 404
+
+
+def test_chat_is_rate_limited_per_session_and_per_ip(settings, rasa, embedder):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from core.settings import RateLimitSettings
+
+    limited = settings.model_copy(update={
+        "rate_limit": RateLimitSettings(per_ip="5/minute", per_session="3/minute")})
+    from retrieval.service import SearchService
+
+    app = create_app(limited, search_service=SearchService(limited, embedder), rasa_client=rasa)
+    with TestClient(app) as client:
+        statuses = [client.post("/v1/chat", json={"session_id": "flood", "message": "hi"})
+                    .status_code for _ in range(4)]
+        assert statuses == [200, 200, 200, 429]
+        refused = client.post("/v1/chat", json={"session_id": "flood", "message": "hi"})
+        assert refused.json()["detail"].startswith("too many messages from this session")
+        assert int(refused.headers["Retry-After"]) > 0
+        other = [client.post("/v1/chat", json={"session_id": f"s{i}", "message": "hi"})
+                 .status_code for i in range(3)]
+        assert other == [200, 200, 429]  # 5 per IP: the sixth accepted call is refused
+        with client.app.state.sessions() as session:
+            from sqlalchemy import func, select
+
+            from api.models import ChatTurn
+            assert session.scalar(select(func.count()).select_from(ChatTurn)) == 5
