@@ -9,6 +9,7 @@ so a consumer query never sees an employee document. What the question asks abou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,7 +21,7 @@ from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder
 from retrieval.medicine_names import MedicineMatch, focus_generics
 from retrieval.snapshot import Snapshot
-from retrieval.topics import detect_topics, preferred_sections
+from retrieval.topics import TOPIC_WORDS, detect_topics, preferred_sections
 
 Mode = Literal["hybrid", "dense", "sparse"]
 
@@ -50,6 +51,18 @@ class SearchResult:
     confidence: float
     # A medicine was named that no leaflet covers for this audience.
     medicine_not_covered: bool = False
+
+
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def english_pivot(query: str, generics: tuple[str, ...], topics: list[str]) -> str:
+    """The query itself, or for a Korean question what it was resolved to, in English words."""
+    if not _HANGUL.search(query) or not (generics or topics):
+        return query
+    latin = " ".join(re.findall(r"[A-Za-z][A-Za-z0-9-]*", query))
+    words = [*generics, *(TOPIC_WORDS.get(t, t) for t in dict.fromkeys(topics)), latin]
+    return " ".join(w for w in words if w)
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -88,7 +101,15 @@ class HybridSearcher:
             allowed = snapshot.ids_for(audience, kinds=kinds)
         n = max(settings.candidates, k)
 
-        query_vector = self._embedder.encode_query(query)
+        # Brand words ("Dramamine Less Drowsy") must not read as topics.
+        topic_text = query.lower()
+        for match in matches:
+            topic_text = topic_text.replace(match.surface, " ")
+        topics = ([topic] if topic else []) + detect_topics(topic_text)
+        # The embedding model reads English: a Korean question is embedded as its English
+        # pivot (the generic names and topics it was resolved to), which is also what its
+        # confidence is measured against.
+        query_vector = self._embedder.encode_query(english_pivot(query, generics, topics))
         dense_ids, _dense_scores = (
             dense.search(snapshot.dense_index, query_vector, n, allowed)
             if mode != "sparse" else (np.empty(0, np.int64), np.empty(0, np.float32))
@@ -111,11 +132,6 @@ class HybridSearcher:
                 if brands & chunk_brands:
                     fused[chunk_id] += bonus
 
-        # Brand words ("Dramamine Less Drowsy") must not read as topics.
-        topic_text = query.lower()
-        for match in matches:
-            topic_text = topic_text.replace(match.surface, " ")
-        topics = ([topic] if topic else []) + detect_topics(topic_text)
         sections = preferred_sections(topics) if mode == "hybrid" else []
         if sections:
             for chunk_id in fused:

@@ -114,20 +114,28 @@ class MedicineLexicon:
         return sorted(self._entries)
 
     def lookup(self, name: str) -> tuple[str, ...] | None:
-        """Generic names for an exact (case-insensitive) or fuzzy lexicon name.
+        """Generic names for an exact (case-insensitive) or fuzzy lexicon name."""
+        match = self.resolve(name)
+        return match.generics if match else None
+
+    def resolve(self, name: str) -> MedicineMatch | None:
+        """The lexicon entry a medicine name means, or None.
 
         ``name`` is already known to name a medicine (the NLU tagged it), so a looser fuzzy
         match than in free text is safe here: "zyrtek" → cetirizine.
         """
         matches = self.detect(name)
         if matches:
-            return matches[0].generics
+            return matches[0]
         candidate = name.strip().lower()
         if len(candidate) < FUZZY_MIN_LENGTH or not candidate.isascii():
             return None
         best = process.extractOne(candidate, self._fuzzy_names, scorer=fuzz.ratio,
                                   score_cutoff=NAMED_FUZZY_CUTOFF)
-        return self._entries[best[0]][0] if best else None
+        if not best:
+            return None
+        generics, is_brand = self._entries[best[0]]
+        return MedicineMatch(candidate, best[0], generics, float(best[1]), is_brand)
 
     def detect(self, text: str) -> list[MedicineMatch]:
         """Medicines named in ``text``, longest exact matches first, then fuzzy ones."""

@@ -30,6 +30,25 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "overdose": ("keep_out_of_reach_of_children", "overdosage", "warnings"),
 }
 
+# How each topic reads in a leaflet's own (English) words: the pivot a Korean question is
+# embedded as, since the embedding model reads English.
+TOPIC_WORDS: dict[str, str] = {
+    "dosage": "directions how much to take dose",
+    "frequency": "directions how often to take every hours doses in 24 hours",
+    "children": "children under 12 years dose ask a doctor",
+    "pregnancy": "if pregnant or breast-feeding ask a health professional",
+    "side_effects": "side effects when using this product may cause",
+    "interactions": "ask a doctor or pharmacist before use if you are taking other drugs",
+    "alcohol": "alcohol warning drinks every day",
+    "storage": "store at room temperature other information",
+    "ingredients": "active and inactive ingredients",
+    "indications": "uses purpose temporarily relieves",
+    "warnings": "warnings do not use",
+    "stop_use": "stop use and ask a doctor if symptoms last",
+    "conditions": "ask a doctor before use if you have",
+    "overdose": "in case of overdose get medical help",
+}
+
 _PATTERNS: list[tuple[str, str]] = [
     ("frequency", r"how often|how many times|every \d+ hours?|hours? between|how long between|"
                   r"하루에? ?몇 ?번|몇 시간마다|간격|몇 번까지|자주"),
@@ -38,7 +57,9 @@ _PATTERNS: list[tuple[str, str]] = [
                r"before (meals?|eating|bed)|after (meals?|eating)|with food|empty stomach|"
                r"복용량|용량|몇 ?알|몇 ?정|몇 ?개|몇 ?포|몇 ?방울|얼마나|최대|"
                r"먹는 ?법|복용법|사용법|"
-               r"씹어|삼켜|며칠 (발라|먹|써)|바르는 법|식전|식후|공복"),
+               r"씹어|삼켜|며칠 ?(동안|까지|발라|먹|써)|바르는 법|식전|식후|공복|"
+               r"언제 (먹|복용|써|발라)|"
+               r"아침에|저녁에|자기 ?(전|얼마)|잠들기 전"),
     ("children", r"\bkids?\b|\bchild(ren)?\b|\btoddler|\binfant|\bbaby\b|year[- ]old|"
                  r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이|"
                  r"청소년|초등학생|중학생|몇 ?살|\d+ ?살|\d+ ?개월|애한테|애가|딸|아들"),
@@ -54,7 +75,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(where|how) (should|do|can) i keep|보관|냉장"),
     ("ingredients", r"ingredients?|what'?s in|contain|besides|\bmade of\b|성분|들어 ?있|뭐가 들어"),
     ("indications", r"what (is|are|does) .{0,30}\b(for|treat|do)\b|used for|\btreats?\b|"
-                    r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰)|쓸 수 있|에도 (쓰|써|먹)|"
+                    r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰|먹)|"
+                    r"쓸 수 있|에도 (쓰|써|먹)|"
                     r"무슨 (증상|병)|뭐에 (좋|쓰|먹)"),
     ("stop_use", r"\bstop\b|see a doctor|when to call|그만|중단|안 나으면|안 나아|계속(돼|되|해)|"
                  r"넘게|계속 먹어도|병원에 가야"),

@@ -51,9 +51,8 @@ def resolve_medicine(
 ) -> MedicineResolution:
     """Map a typed name (brand, generic, typo, Korean) to the generic names we hold."""
     snapshot = search_service.snapshot
-    matches = snapshot.lexicon.detect(name) if snapshot else []
-    if not matches:
+    best = snapshot.lexicon.resolve(name) if snapshot else None
+    if best is None:
         return MedicineResolution(name=name, known=False)
-    best = matches[0]
     return MedicineResolution(name=name, known=True, matched=best.name,
                               generics=list(best.generics))
