@@ -24,7 +24,7 @@ from core.database import transaction
 from core.settings import Settings
 from replies import compose_leaflet_answer, not_sure_message, retrieval_only_note
 from retrieval.service import SearchService
-from safety import detect_red_flag, emergency_message, language_of
+from safety import RedFlag, detect_red_flag, emergency_message, language_of
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,7 @@ class ChatContext:
     sessions: sessionmaker[Session]
 
 
-def _emergency_text(settings: Settings, message: str) -> str:
-    flag = detect_red_flag(message)
-    assert flag is not None
+def _emergency_text(settings: Settings, flag: RedFlag) -> str:
     s = settings.safety
     return emergency_message(flag, emergency_number=s.emergency_number,
                              poison_control=s.poison_control, crisis_line=s.crisis_line)
@@ -89,7 +87,7 @@ async def handle_chat(
     metadata: dict | None = None,
 ) -> ChatResponse:
     language = language_of(message)
-    red_flag = detect_red_flag(message) is not None
+    red_flag = detect_red_flag(message)
     try:
         turn = await ctx.rasa.send(
             f"{channel}:{session_id}", message,
@@ -113,7 +111,7 @@ async def handle_chat(
             handoff=meta["handoff"], language=language, answered_by="assistant",
         )
         gap = meta["gap"]
-    elif red_flag:
+    elif red_flag is not None:
         response, gap = None, None
     elif channel == "consumer":
         fallback = await _retrieval_only(ctx, message, language)
@@ -123,11 +121,11 @@ async def handle_chat(
     else:
         raise AssistantUnavailable("the assistant is temporarily unavailable")
 
-    if red_flag and (response is None or not response.emergency):
+    if red_flag is not None and (response is None or not response.emergency):
         # Safety net: the gateway's own check overrides anything else, never a leaflet answer.
         response = ChatResponse(
             session_id=session_id, message_id="",
-            replies=[Reply(text=_emergency_text(ctx.settings, message))],
+            replies=[Reply(text=_emergency_text(ctx.settings, red_flag))],
             intent=response.intent if response else None, sources=[], emergency=True,
             handoff=False, language=language,
             answered_by="assistant" if turn is not None else "safety",

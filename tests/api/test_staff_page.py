@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from api.routes.staff import STATIC_DIR
+from api.routes.staff import STAFF
 
 ASSETS = [("staff.js", "text/javascript"), ("staff.css", "text/css")]
 
@@ -49,7 +49,7 @@ def test_anything_else_is_not_found(client, path):
 
 def test_every_api_path_the_script_calls_exists(client):
     """The page is not built, so a renamed route would only fail in the browser: check here."""
-    script = (STATIC_DIR / "staff.js").read_text(encoding="utf-8")
+    script = (STAFF.directory / "staff.js").read_text(encoding="utf-8")
     called = set(re.findall(r"[\"`](/v1/[a-z/_-]*)", script))
     assert {"/v1/auth/token", "/v1/auth/me", "/v1/kb/documents", "/v1/kb/gaps",
             "/v1/search"} <= called

@@ -6,13 +6,16 @@ trained model (`make train`), so tests can edit documents without touching var/.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from ops.stack import Ports, Stack, copy_published_state, services
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
 
 TEST_ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -60,3 +63,13 @@ def running_stack(tmp_path_factory) -> RunningStack:
 def artifacts() -> Path:
     TEST_ARTIFACTS.mkdir(exist_ok=True)
     return TEST_ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for all browser tests."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

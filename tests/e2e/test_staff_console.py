@@ -14,14 +14,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from tests.e2e.browser import normalise
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 DESKTOP = {"width": 1280, "height": 900}
 # A save re-indexes before it answers; on a busy two-core machine that can take a while.
 SAVE_TIMEOUT_MS = 180_000
@@ -34,20 +32,7 @@ CONFLICT_SECTION = "when_using"
 AUTH_KEY = "haneul.staff.auth"
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
 # ---- fixtures and helpers -------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 class Console:
     """One browser context on the console; records script errors and foreign requests."""

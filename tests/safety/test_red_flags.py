@@ -186,8 +186,8 @@ def test_emergency_message_defaults():
 ])
 def test_edge_inputs_do_not_raise(text):
     result = detect_red_flag(text)
-    assert result is None or isinstance(result, RedFlag)
-    language_of(text)
+    assert result is None or (result.category in CATEGORIES and result.matched)
+    assert language_of(text) in LANGUAGES
 
 
 def test_red_flag_found_at_the_end_of_a_long_message():
