@@ -12,7 +12,8 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: setup index lookup train validate browser run test lint bench clean help
+.PHONY: setup index lookup train validate browser scaled-deps run run-scaled test lint bench \
+	clean help
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -51,6 +52,14 @@ browser: ## install Debian's chromium if it is missing
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
+# --- the scale-out profile without Docker (Debian's PostgreSQL, Redis and nginx) ---------------
+scaled-deps: ## install Debian's postgresql, redis-server and nginx if any is missing
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null \
+	   && { command -v nginx >/dev/null || test -x /usr/sbin/nginx; }; } || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends postgresql redis-server nginx; }
+
 # --- everyday -------------------------------------------------------------------------------
 lint: $(VENV)/.installed ## ruff
 	$(VENV)/bin/ruff check .
@@ -58,7 +67,10 @@ lint: $(VENV)/.installed ## ruff
 run: setup index train ## run the whole assistant on embedded defaults (Ctrl-C stops it)
 	$(PY) -m ops.run
 
-test: setup index validate train browser ## all tests: lint, unit, API, bot, end-to-end, browser
+run-scaled: setup index train scaled-deps ## 2 Rasa + 2 gateways on PostgreSQL/Redis behind nginx
+	$(PY) -m ops.scaled
+
+test: setup index validate train browser scaled-deps ## every test (lint, unit, API, bot, e2e)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider

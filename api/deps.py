@@ -37,6 +37,46 @@ def get_kb(request: Request) -> KnowledgeBase:
     return request.app.state.kb
 
 
+def _unpaired_surrogate_at(value: object, path: tuple = ()) -> tuple | None:
+    """Where in parsed JSON a string holds an unpaired surrogate, or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            for found in (_unpaired_surrogate_at(key, (*path, key)),
+                          _unpaired_surrogate_at(item, (*path, key))):
+                if found is not None:
+                    return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _unpaired_surrogate_at(item, (*path, index))
+            if found is not None:
+                return found
+    return None
+
+
+async def valid_unicode_body(request: Request) -> None:
+    """Refuse a JSON body with an unpaired surrogate (``"\\ud800"``) in any string or key.
+
+    JSON can spell one, but it is not text: the database and the response could not encode
+    it. Runs before the route's own validation (it is an app-wide dependency).
+    """
+    if "json" not in request.headers.get("content-type", ""):
+        return
+    try:
+        data = await request.json()
+    except ValueError:  # broken JSON is reported by FastAPI itself
+        return
+    where = _unpaired_surrogate_at(data)
+    if where is not None:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, [{
+            "loc": ["body", *where], "type": "string_unicode",
+            "msg": "Input should be valid Unicode text: it holds an unpaired surrogate"}])
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SessionDep = Annotated[Session, Depends(get_session)]
 SearchDep = Annotated[SearchService, Depends(get_search)]

@@ -81,23 +81,56 @@ def _validation_message(errors: list[dict], language: str) -> str:
     return f"{field}: {reason}" if field else GENERIC["en"][422]
 
 
+def sendable(value: object) -> object:
+    """``value`` with every string made encodable as UTF-8: text echoed from a request may
+    hold unpaired surrogates (a JSON ``"\\ud800"``), which are shown escaped instead."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {sendable(k): sendable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [sendable(v) for v in value]
+    return value
+
+
 async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     language = request_language(request)
-    if isinstance(exc.detail, list):
-        message = _validation_message(exc.detail, language)
+    detail = sendable(jsonable_encoder(exc.detail))
+    if isinstance(detail, list):
+        message = _validation_message(detail, language)
     else:
-        message = human_message(exc.status_code, exc.detail, language)
-    body = {"detail": exc.detail, "message": message}
-    return JSONResponse(jsonable_encoder(body), status_code=exc.status_code,
+        message = human_message(exc.status_code, detail, language)
+    return JSONResponse({"detail": detail, "message": message}, status_code=exc.status_code,
                         headers=getattr(exc, "headers", None))
+
+
+def _emergency_in_refused_message(request: Request, errors: list[dict]) -> str | None:
+    """A chat message refused for its length is still checked for an emergency: whoever
+    sent it gets the emergency numbers in the error's ``message``, not only "too long"."""
+    from api.services.chat import emergency_text
+    from safety import detect_red_flag
+
+    if not request.url.path.endswith("/chat"):
+        return None
+    for error in errors:
+        text = error.get("input")
+        if tuple(error.get("loc", ())) == ("body", "message") and isinstance(text, str):
+            flag = detect_red_flag(text)
+            if flag is not None:
+                return emergency_text(request.app.state.settings, flag)
+    return None
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = jsonable_encoder(exc.errors())
+    emergency = _emergency_in_refused_message(request, errors)
     for error in errors:  # echoing a 2 MB input back helps nobody
         if isinstance(error.get("input"), str) and len(error["input"]) > 200:
             error["input"] = error["input"][:200] + "…"
+    errors = sendable(errors)
     body = {"detail": errors, "message": _validation_message(errors, request_language(request))}
+    if emergency is not None:
+        body.update(message=emergency, emergency=True)
     return JSONResponse(body, status_code=422)
 
 

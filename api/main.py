@@ -6,12 +6,14 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from prometheus_fastapi_instrumentator import Instrumentator
 
+from api.deps import valid_unicode_body
 from api.errors import install_error_handlers
+from api.log_redaction import configure_logging
 from api.middleware import BodySizeLimit
 from api.routes import auth, chat, health, hr, kb, search, staff, web
 from api.services.accounts import ensure_demo_accounts
@@ -35,6 +37,7 @@ def create_app(
     rasa_client: RasaClient | None = None,
 ) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +76,7 @@ def create_app(
         version="0.1.0",
         description="Consumer chat, search, HR assistant and knowledge-base management.",
         lifespan=lifespan,
+        dependencies=[Depends(valid_unicode_body)],
     )
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                        allow_methods=["GET", "POST", "PUT", "DELETE"],

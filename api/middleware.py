@@ -1,4 +1,10 @@
-"""Refuse oversized request bodies with 413 before they are read into memory."""
+"""Refuse oversized request bodies with 413 before they are read into memory.
+
+A declared ``Content-Length`` over the limit is refused at once (the server never delivers
+more than it declares). A body without one (chunked) is read here, up to the limit, and
+then handed to the app in one piece: refused with 413 as soon as it grows past the limit,
+instead of failing inside the app's body parsing.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-
-class BodyTooLarge(Exception):
-    pass
+from api.errors import GENERIC
 
 
 class BodySizeLimit:
@@ -20,35 +24,42 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+        headers = dict(scope.get("headers") or [])
+        language = "ko" if headers.get(b"accept-language", b"").strip().lower().startswith(
+            b"ko") else "en"
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.max_bytes:
+                await self._refuse(send, language)
+            else:
+                await self.app(scope, receive, send)
             return
-        received = 0
-        started = False
 
-        async def limited_receive() -> Message:
-            nonlocal received
+        body = bytearray()
+        more = True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_bytes:
+                await self._refuse(send, language)
+                return
+        replayed = False
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await self._refuse(send)
+        await self.app(scope, replay, send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes"}).encode()
+    async def _refuse(self, send: Send, language: str) -> None:
+        body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes",
+                           "message": GENERIC[language][413]}, ensure_ascii=False).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})

@@ -27,6 +27,7 @@ from pathlib import Path
 import httpx
 from tabulate import tabulate
 
+from bench.figures import summary
 from core.settings import REPO_ROOT
 from ops.stack import Ports, Stack, copy_published_state, services
 
@@ -43,19 +44,6 @@ MESSAGES = [
     "do you deliver?",
     "thanks!",
 ]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[index]
-
-
-def summary(latencies_ms: list[float]) -> dict:
-    return {"n": len(latencies_ms), "p50_ms": round(percentile(latencies_ms, 50), 1),
-            "p95_ms": round(percentile(latencies_ms, 95), 1),
-            "p99_ms": round(percentile(latencies_ms, 99), 1),
-            "mean_ms": round(statistics.fmean(latencies_ms), 1)}
 
 
 async def concurrent_sessions(url: str, sessions: int, turns: int) -> dict:

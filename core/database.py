@@ -6,17 +6,34 @@ with :func:`transaction` starts with ``BEGIN IMMEDIATE`` and so takes the write 
 two requests that read-then-write (a leave request checking the balance) are serialised
 instead of both passing the check. PostgreSQL (the production profile) locks rows explicitly
 (``SELECT … FOR UPDATE``). Tables are created from the SQLAlchemy models.
+
+:func:`run_transaction` is how the gateway writes: it runs a unit of work in
+:func:`transaction` and, if the database was briefly unavailable (SQLite still locked after
+its busy timeout, a dropped PostgreSQL connection, a serialisation failure or deadlock), rolls
+back and runs the whole unit again, a bounded number of times.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from tenacity import (
+    Retrying,
+    before_sleep_log,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_random_exponential,
+)
 
 _IMMEDIATE = "sqlite_begin_immediate"
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class Base(DeclarativeBase):
@@ -67,3 +84,49 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     with factory() as session, session.begin():
         session.connection(execution_options={_IMMEDIATE: True})
         yield session
+
+
+# SQLSTATE classes worth another attempt: 08 connection exception, 40 transaction rollback
+# (serialisation failure, deadlock). SQLite says "database is locked" / "... is busy".
+_TRANSIENT_SQLSTATE_CLASSES = ("08", "40")
+_TRANSIENT_MESSAGES = ("database is locked", "database table is locked", "database is busy")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for an error that says "try again", not "this cannot work"."""
+    if not isinstance(exc, OperationalError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    if isinstance(sqlstate, str) and sqlstate[:2] in _TRANSIENT_SQLSTATE_CLASSES:
+        return True
+    text = str(exc.orig).lower()
+    return any(message in text for message in _TRANSIENT_MESSAGES)
+
+
+def run_transaction(
+    factory: sessionmaker[Session], work: Callable[[Session], T], *, attempts: int = 3,
+    max_wait_seconds: float = 1.0,
+) -> T:
+    """``work(session)`` in one :func:`transaction`, retried on a transient database error.
+
+    Each attempt starts from scratch in a fresh session and transaction (the failed one was
+    rolled back), so ``work`` must only touch the database through its session. Any other
+    exception (a refused edit, a validation error) propagates at once; after ``attempts``
+    transient failures the last one does. A connection lost *during* COMMIT is the one
+    ambiguous case (the server may have committed): most units here then refuse the repeat
+    by their own checks (document version, leave overlap, the chat turn's primary key); a
+    feedback thumb could be recorded twice.
+    """
+
+    def attempt() -> T:
+        with transaction(factory) as session:
+            return work(session)
+
+    retrying = Retrying(
+        retry=retry_if_exception(is_transient), stop=stop_after_attempt(attempts),
+        wait=wait_random_exponential(multiplier=0.05, max=max_wait_seconds), reraise=True,
+        before_sleep=before_sleep_log(log, logging.WARNING),
+    )
+    return retrying(attempt)

@@ -87,6 +87,9 @@ class RateLimitSettings(BaseModel):
 
     per_ip: str = "600/minute"
     per_session: str = "30/minute"
+    # where the counters live: "memory://" (one process) or "redis://host:port/db" (shared
+    # by every gateway replica)
+    storage_uri: str = "memory://"
 
 
 class Settings(BaseSettings):

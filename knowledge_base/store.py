@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from core.database import transaction
+from core.database import run_transaction, transaction
 from knowledge_base.documents import Document, Section
 from knowledge_base.tables import (
     AuditRow,
@@ -184,7 +184,8 @@ class KnowledgeBase:
         expected_version: int | None = None,
     ) -> StoredDocument:
         """Create or update a document; ``expected_version`` guards against lost updates."""
-        with transaction(self._sessions) as session:
+
+        def work(session: Session) -> StoredDocument:
             row = session.get(DocumentRow, document.doc_id, with_for_update=True)
             if expected_version is not None and row is None and expected_version != 0:
                 raise DocumentNotFound(document.doc_id)
@@ -196,8 +197,10 @@ class KnowledgeBase:
                         version.version, note)
             return _stored(version)
 
+        return run_transaction(self._sessions, work)
+
     def delete(self, doc_id: str, *, author: str, expected_version: int | None = None) -> int:
-        with transaction(self._sessions) as session:
+        def work(session: Session) -> int:
             row = session.get(DocumentRow, doc_id, with_for_update=True)
             if row is None or row.deleted:
                 raise DocumentNotFound(doc_id)
@@ -210,9 +213,12 @@ class KnowledgeBase:
             self._audit(session, author, "delete", doc_id, version.version, "")
             return version.version
 
+        return run_transaction(self._sessions, work)
+
     def rollback(self, doc_id: str, to_version: int, *, author: str) -> StoredDocument:
         """Restore an earlier version's content as a new version (history is kept)."""
-        with transaction(self._sessions) as session:
+
+        def work(session: Session) -> StoredDocument:
             row = session.get(DocumentRow, doc_id, with_for_update=True)
             if row is None:
                 raise DocumentNotFound(doc_id)
@@ -224,6 +230,8 @@ class KnowledgeBase:
             self._audit(session, author, "rollback", doc_id, version.version,
                         f"restored version {to_version}")
             return _stored(version)
+
+        return run_transaction(self._sessions, work)
 
     def import_documents(
         self, documents: Iterable[tuple[str, Document]], *, origins: set[str], author: str

@@ -11,23 +11,20 @@ from core.settings import REPO_ROOT, get_settings
 from ops.stack import Ports, Stack, services
 
 
-def main() -> int:
+def run_until_stopped(stack: Stack, profile: str, urls: dict[str, str],
+                      timeout_seconds: float = 240.0) -> int:
+    """Start ``stack``, print ``urls`` and the demo accounts, and keep it running until
+    Ctrl-C or SIGTERM (or until a service dies: exit status 1); always stop everything."""
     settings = get_settings()
-    ports = Ports()
-    stack = Stack(services(ports), REPO_ROOT / "var" / "logs")
-    print("starting action server, Rasa server and gateway (Rasa takes about a minute)…",
-          file=sys.stderr)
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
-        stack.start()
-        base = f"http://127.0.0.1:{ports.gateway}"
-        print(f"\nHaneul assistant is running ({settings.profile} profile)\n"
-              f"  web chat        {base}/\n"
-              f"  staff console   {base}/staff\n"
-              f"  API docs        {base}/docs\n"
-              f"  metrics         {base}/metrics\n"
-              f"  logs            {stack.log_dir}\n")
+        stack.start(timeout_seconds)
+        width = max(len(label) for label in urls) + 3
+        print(f"\nHaneul assistant is running ({profile} profile)")
+        for label, url in urls.items():
+            print(f"  {label:{width}s}{url}")
+        print(f"  {'logs':{width}s}{stack.log_dir}\n")
         if settings.auth.create_demo_accounts:
             print("demo accounts (username / password / role):")
             for account in DEMO_ACCOUNTS:
@@ -45,6 +42,20 @@ def main() -> int:
         print("\nstopping…", file=sys.stderr)
         stack.stop()
     return 0
+
+
+def main() -> int:
+    ports = Ports()
+    stack = Stack(services(ports), REPO_ROOT / "var" / "logs")
+    print("starting action server, Rasa server and gateway (Rasa takes about a minute)…",
+          file=sys.stderr)
+    base = f"http://127.0.0.1:{ports.gateway}"
+    return run_until_stopped(stack, get_settings().profile, {
+        "web chat": f"{base}/",
+        "staff console": f"{base}/staff",
+        "API docs": f"{base}/docs",
+        "metrics": f"{base}/metrics",
+    })
 
 
 if __name__ == "__main__":

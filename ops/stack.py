@@ -3,12 +3,14 @@
 Used by ``make run`` (foreground, Ctrl-C stops everything) and by the end-to-end tests
 (which start the same processes on free ports). Each process gets its own process group
 and log file; the stack waits until every health check answers before it reports ready.
+ops/scaled.py builds the scale-out profile (`make run-scaled`) from the same pieces.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -16,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,16 +52,30 @@ def current_model() -> Path:
     return trained[-1]
 
 
-def copy_published_state(target: Path) -> None:
-    """Copy the published index and a consistent snapshot of the SQLite store (WAL included),
-    so tests and benchmarks can edit documents without touching ``var/``."""
-    from core.settings import get_settings
+def copy_published_state(target: Path, source_var: Path | None = None) -> None:
+    """Copy the published index and a consistent snapshot of the SQLite store (WAL included)
+    from ``source_var`` (default: the configured ``var/``) into ``target``, so tests and
+    benchmarks can edit or break documents without touching the original."""
+    if source_var is None:
+        from core.settings import get_settings
 
-    source = get_settings().paths
-    shutil.copytree(source.index_dir, target / "index")
-    with sqlite3.connect(source.var_dir / "pharmacy.sqlite") as src, \
-            sqlite3.connect(target / "pharmacy.sqlite") as dst:
-        src.backup(dst)
+        source_var = get_settings().paths.var_dir
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source_var / "index", target / "index")
+    source = sqlite3.connect(source_var / "pharmacy.sqlite")
+    copy = sqlite3.connect(target / "pharmacy.sqlite")
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+
+
+def as_user(user: str | None) -> dict:
+    """``subprocess`` arguments that drop root to ``user`` (nothing when not root)."""
+    if user is None or os.geteuid() != 0:
+        return {}
+    return {"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []}
 
 
 @dataclass
@@ -73,6 +90,12 @@ class Service:
     # Requests that load lazily built parts (TensorFlow graphs, the action server's first
     # gateway call) before the first real user arrives: (path, JSON body) on the same host.
     warm_up: list[tuple[str, dict]] = field(default_factory=list)
+    # A readiness check for services without an HTTP health URL (PostgreSQL, Redis).
+    probe: Callable[[], bool] | None = None
+    # Run as this OS user when we are root (PostgreSQL refuses to run as root).
+    user: str | None = None
+    # The signal for a clean stop (PostgreSQL: SIGINT, its "fast" shutdown).
+    stop_signal: int = signal.SIGTERM
 
     def start(self, log_dir: Path) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -83,9 +106,12 @@ class Service:
                "TF_CPP_MIN_LOG_LEVEL": "2", **self.env}
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(self.command, cwd=self.cwd, env=env, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
+                                            stderr=subprocess.STDOUT, start_new_session=True,
+                                            **as_user(self.user))
 
     def healthy(self) -> bool:
+        if self.probe is not None:
+            return self.probe()
         try:
             return httpx.get(self.health_url, timeout=1.0).status_code == 200
         except httpx.HTTPError:
@@ -104,7 +130,7 @@ class Service:
         if not self.running():
             return
         assert self.process is not None
-        os.killpg(self.process.pid, signal.SIGTERM)
+        os.killpg(self.process.pid, self.stop_signal)
         try:
             self.process.wait(grace_seconds)
         except subprocess.TimeoutExpired:
@@ -130,39 +156,56 @@ class Ports:
         return cls(free_port(), free_port(), free_port())
 
 
+def actions_service(port: int, gateway_url: str, env: dict[str, str],
+                    name: str = "actions") -> Service:
+    """The Rasa action server; it calls the gateway (search, HR) at ``gateway_url``."""
+    return Service(
+        name,
+        [str(RASA_PY), "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(port)],
+        f"http://127.0.0.1:{port}/health",
+        env={"ACTIONS_GATEWAY_URL": gateway_url, **env},
+    )
+
+
+def rasa_service(port: int, actions_port: int, model: Path, env: dict[str, str],
+                 name: str = "rasa", endpoints: str = "endpoints.yml") -> Service:
+    """A Rasa server on loopback, with ``endpoints`` (relative to bot/)."""
+    return Service(
+        name,
+        [str(RASA_PY), "-m", "rasa", "run", "--model", str(model), "--port", str(port),
+         "--credentials", "credentials.yml", "--endpoints", endpoints,
+         "--interface", "127.0.0.1"],
+        f"http://127.0.0.1:{port}/webhooks/gateway/",
+        env={"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook", **env},
+        cwd=REPO / "bot",
+        warm_up=[("/webhooks/gateway/webhook", {
+            "sender": f"warm-up-{name}", "message": text,
+            "metadata": {"channel": "consumer", "language": "en"}})
+            for text in ("hi", "how often can I take ibuprofen?")],
+    )
+
+
+def gateway_service(port: int, rasa_url: str, env: dict[str, str],
+                    name: str = "gateway") -> Service:
+    """The FastAPI gateway (uvicorn, one process) talking to Rasa at ``rasa_url``."""
+    return Service(
+        name,
+        [str(GATEWAY_PY), "-m", "uvicorn", "--factory", "api.main:create_app",
+         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+        f"http://127.0.0.1:{port}/healthz",
+        env={"PHARMA_RASA__URL": rasa_url, **env},
+    )
+
+
 def services(ports: Ports, env: dict[str, str] | None = None,
              model: Path | None = None) -> dict[str, Service]:
+    """The embedded stack: action server, one Rasa server, one gateway (SQLite)."""
     env = env or {}
-    gateway_url = f"http://127.0.0.1:{ports.gateway}"
     model = model or current_model()
     return {
-        "actions": Service(
-            "actions",
-            [str(RASA_PY), "-m", "rasa_sdk", "--actions", "bot.actions",
-             "--port", str(ports.actions)],
-            f"http://127.0.0.1:{ports.actions}/health",
-            env={"ACTIONS_GATEWAY_URL": gateway_url, **env},
-        ),
-        "rasa": Service(
-            "rasa",
-            [str(RASA_PY), "-m", "rasa", "run", "--model", str(model), "--port", str(ports.rasa),
-             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-             "--interface", "127.0.0.1"],
-            f"http://127.0.0.1:{ports.rasa}/webhooks/gateway/",
-            env={"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{ports.actions}/webhook", **env},
-            cwd=REPO / "bot",
-            warm_up=[("/webhooks/gateway/webhook", {
-                "sender": "warm-up", "message": text,
-                "metadata": {"channel": "consumer", "language": "en"}})
-                for text in ("hi", "how often can I take ibuprofen?")],
-        ),
-        "gateway": Service(
-            "gateway",
-            [str(GATEWAY_PY), "-m", "uvicorn", "--factory", "api.main:create_app",
-             "--host", "127.0.0.1", "--port", str(ports.gateway), "--no-access-log"],
-            f"{gateway_url}/healthz",
-            env={"PHARMA_RASA__URL": f"http://127.0.0.1:{ports.rasa}", **env},
-        ),
+        "actions": actions_service(ports.actions, f"http://127.0.0.1:{ports.gateway}", env),
+        "rasa": rasa_service(ports.rasa, ports.actions, model, env),
+        "gateway": gateway_service(ports.gateway, f"http://127.0.0.1:{ports.rasa}", env),
     }
 
 
@@ -171,12 +214,19 @@ class Stack:
         self.services = services
         self.log_dir = log_dir
 
-    def start(self, timeout_seconds: float = 240.0, quiet: bool = False) -> None:
-        for service in self.services.values():
-            service.start(self.log_dir)
-        self.wait_healthy(timeout_seconds, quiet=quiet)
-        for service in self.services.values():
-            service.warm()
+    def launch(self, names: list[str] | None = None) -> None:
+        """Start the processes (all, or ``names``) without waiting for them."""
+        for name in names or self.services:
+            self.services[name].start(self.log_dir)
+
+    def start(self, timeout_seconds: float = 240.0, quiet: bool = False,
+              names: list[str] | None = None) -> None:
+        """Start the services (all, or ``names``), wait until they are healthy, warm them."""
+        names = list(names or self.services)
+        self.launch(names)
+        self.wait_healthy(timeout_seconds, names=names, quiet=quiet)
+        for name in names:
+            self.services[name].warm()
 
     def wait_healthy(self, timeout_seconds: float = 240.0, names: list[str] | None = None,
                      quiet: bool = False) -> None:
@@ -190,7 +240,7 @@ class Stack:
                 if service.healthy():
                     pending.remove(name)
                     if not quiet:
-                        print(f"  {name:8s} ready after {time.monotonic() - started:5.1f}s",
+                        print(f"  {name:9s} ready after {time.monotonic() - started:5.1f}s",
                               file=sys.stderr)
             if time.monotonic() - started > timeout_seconds:
                 raise TimeoutError(f"not healthy after {timeout_seconds}s: {pending}")

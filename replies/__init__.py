@@ -12,9 +12,10 @@ from replies.answers import (
     not_sure_message,
     quote,
     retrieval_only_note,
+    unavailable_message,
 )
 
 __all__ = [
     "choose_passages", "compose_leaflet_answer", "not_covered_message", "not_sure_message", "quote",
-    "retrieval_only_note",
+    "retrieval_only_note", "unavailable_message",
 ]

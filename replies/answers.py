@@ -81,6 +81,18 @@ def retrieval_only_note(language: str = "en") -> str:
             "our leaflets.)")
 
 
+def unavailable_message(language: str = "en", emergency_number: str = "119") -> str:
+    """The apology when the dialogue answered nothing (e.g. its action server is down)."""
+    if language == "ko":
+        return ("죄송합니다. 지금은 상담 기능 일부가 잠시 중단되어 "
+                "이 질문에 답해 드릴 수 없습니다. "
+                "잠시 후 다시 시도하시거나 매장 약사에게 문의해 주세요. "
+                f"응급 상황이면 {emergency_number}에 전화하세요.")
+    return ("Sorry, I can't answer that right now: part of the assistant is temporarily "
+            "unavailable. Please try again in a few minutes, or ask a pharmacist in store. "
+            f"In an emergency call {emergency_number}.")
+
+
 def not_covered_message(name: str, language: str = "en") -> str:
     if language == "ko":
         return (f"'{name}'에 대한 설명서는 저희가 가지고 있지 않아 안내해 드릴 수 없습니다. "

@@ -5,7 +5,8 @@ Queries always run against a complete snapshot. ``publish`` builds the next one 
 during an update are answered from the old index. Other processes sharing the index
 directory pick the new snapshot up on their next query (``CURRENT`` is re-read at most
 every ``poll_seconds``); a snapshot that fails its checksums is refused and the last good
-one keeps serving.
+one keeps serving. A process that starts while ``CURRENT`` names a corrupt snapshot serves
+the newest older one that verifies.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.hybrid import HybridSearcher, Mode, SearchResult
 from retrieval.indexing import BuildReport, build_and_publish
-from retrieval.snapshot import Snapshot, SnapshotError, current_name, load_snapshot
+from retrieval.snapshot import (
+    Snapshot,
+    SnapshotError,
+    current_name,
+    load_newest_older,
+    load_snapshot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +62,21 @@ class SearchService:
         return self._searcher is not None
 
     def load(self) -> Snapshot:
-        """Load the published snapshot and warm the model (raises SnapshotError)."""
-        snapshot = load_snapshot(self.index_dir)
+        """Load the published snapshot and warm the model (raises SnapshotError).
+
+        If the snapshot ``CURRENT`` names fails verification, the newest older one that
+        passes serves instead (until a good snapshot is published), rather than nothing.
+        """
+        name = current_name(self.index_dir)
+        try:
+            snapshot = load_snapshot(self.index_dir, name)
+        except SnapshotError as exc:
+            if not name:
+                raise
+            self._refused.add(name)
+            snapshot = load_newest_older(self.index_dir, name)
+            log.error("refusing published index snapshot: %s; serving the older %s instead",
+                      exc, snapshot.name)
         self._swap(snapshot)
         self.embedder.encode_query("warm up")
         return snapshot

@@ -1,9 +1,10 @@
 """Immutable index snapshots: chunks, FAISS index, BM25 index and lexicon, versioned together.
 
 A snapshot is written into a fresh directory, checksummed, and only then published by
-atomically replacing the ``CURRENT`` pointer. Readers load what ``CURRENT`` names and verify
-every checksum, so a truncated or corrupt file is refused and the last good snapshot keeps
-serving. Rebuilding after an edit re-embeds only chunks whose text changed.
+atomically replacing the ``CURRENT`` pointer (never with an older revision than it names).
+Readers load what ``CURRENT`` names and verify every checksum, so a truncated or corrupt
+file is refused and the last good snapshot keeps serving. Rebuilding after an edit
+re-embeds only chunks whose text changed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import faiss
 import numpy as np
+from filelock import FileLock
 from tqdm import tqdm
 
 from knowledge_base.documents import Document
@@ -166,14 +168,27 @@ def write_snapshot(
     return final
 
 
-def publish_snapshot(index_dir: Path, name: str) -> None:
-    """Atomically point ``CURRENT`` at snapshot ``name``."""
-    tmp = index_dir / f".{POINTER}.tmp"
-    tmp.write_text(name)
-    with tmp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, index_dir / POINTER)
-    _fsync_dir(index_dir)
+def revision_of(name: str) -> int:
+    """The knowledge-base revision a snapshot name carries (``r000042-…`` → 42)."""
+    return int(name.split("-", 1)[0].removeprefix("r"))
+
+
+def publish_snapshot(index_dir: Path, name: str) -> bool:
+    """Atomically point ``CURRENT`` at snapshot ``name``; False if it already names a later
+    revision. Several processes (gateway replicas, the indexer) may publish into one
+    directory: a file lock serialises them, so an edit built more slowly can never move the
+    pointer back past a newer one."""
+    with FileLock(index_dir / ".publish.lock"):
+        current = current_name(index_dir)
+        if current is not None and revision_of(current) > revision_of(name):
+            return False
+        tmp = index_dir / f".{POINTER}.tmp"
+        tmp.write_text(name)
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, index_dir / POINTER)
+        _fsync_dir(index_dir)
+        return True
 
 
 def current_name(index_dir: Path) -> str | None:
@@ -216,6 +231,24 @@ def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
     if snapshot.dense_index.ntotal != len(chunks) or len(snapshot.vectors) != len(chunks):
         raise SnapshotError(f"snapshot {name}: index and chunk counts differ")
     return snapshot
+
+
+def load_newest_older(index_dir: Path, refused: str) -> Snapshot:
+    """The newest snapshot older than ``refused`` that verifies (when ``CURRENT`` is corrupt).
+
+    Names sort by revision, then creation time, so "older" is "sorts before". A snapshot that
+    was written but never published (newer than ``refused``) is not a candidate.
+    """
+    older = sorted((p.name for p in index_dir.glob("r*-*") if p.is_dir() and p.name < refused),
+                   reverse=True)
+    problems = []
+    for name in older:
+        try:
+            return load_snapshot(index_dir, name)
+        except SnapshotError as exc:
+            problems.append(str(exc))
+    raise SnapshotError(f"no snapshot older than {refused} verifies"
+                        + (f" ({'; '.join(problems)})" if problems else ""))
 
 
 def prune_snapshots(index_dir: Path, keep: int = 3) -> None:

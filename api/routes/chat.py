@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, status
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from api.models import ChatTurn, Feedback
 from api.schemas.chat import ChatRequest, ChatResponse, FeedbackRequest, FeedbackResponse
 from api.services.chat import AssistantUnavailable, handle_chat
-from core.database import transaction
+from core.database import run_transaction
 from safety import language_of
 
 router = APIRouter(prefix="/v1", tags=["chat"])
@@ -31,10 +32,12 @@ async def chat(body: ChatRequest, request: Request) -> ChatResponse:
              responses={404: {"description": "no such reply"}})
 def feedback(body: FeedbackRequest, request: Request) -> FeedbackResponse:
     """Thumbs up or down on one reply (its ``message_id``)."""
-    with transaction(request.app.state.sessions) as session:
+    def work(session: Session) -> None:
         turn = session.scalar(select(ChatTurn).where(ChatTurn.id == body.message_id))
         if turn is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no reply with that message_id")
         session.add(Feedback(turn_id=turn.id, rating=1 if body.rating == "up" else -1,
                              comment=body.comment))
+
+    run_transaction(request.app.state.sessions, work)
     return FeedbackResponse(message_id=body.message_id, rating=body.rating)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.deps import SettingsDep, get_current_user, get_optional_user, oauth2_scheme, require_role
@@ -52,7 +52,7 @@ from api.services.chat import AssistantUnavailable, handle_chat
 from api.services.hr_dates import DateParseError, parse_leave_dates, today_in_seoul
 from api.services.hr_directory import search_directory
 from api.services.hr_leave import LeaveError
-from core.database import transaction
+from core.database import run_transaction
 
 router = APIRouter(prefix="/v1/hr", tags=["hr"])
 
@@ -98,6 +98,7 @@ def get_hr_identity(
 
 
 HrUser = Annotated[HrIdentity, Depends(get_hr_identity)]
+RequestId = Annotated[int, Path(ge=1, le=2**63 - 1, description="a leave request's id")]
 Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
 Today = Annotated[date, Depends(get_today)]
 
@@ -144,7 +145,7 @@ async def hr_chat(body: ChatRequest, request: Request, who: HrUser,
 
 @router.get("/me", response_model=MeOut, responses=_REFUSALS)
 def me(who: HrUser, sessions: Sessions) -> MeOut:
-    with transaction(sessions) as session:
+    def work(session: Session) -> MeOut:
         employee = session.get(Employee, who.employee_id)
         assert employee is not None
         manager = session.get(Employee, employee.manager_id) if employee.manager_id else None
@@ -157,6 +158,8 @@ def me(who: HrUser, sessions: Sessions) -> MeOut:
             direct_reports=hr_leave.count_direct_reports(session, employee.employee_id),
         )
 
+    return run_transaction(sessions, work)
+
 
 @router.get("/leave/balance", response_model=BalancesOut, responses=_REFUSALS)
 def leave_balance(
@@ -165,10 +168,13 @@ def leave_balance(
 ) -> BalancesOut:
     """Entitled, used (approved), pending and remaining working days per leave type."""
     year = year or today.year
-    with transaction(sessions) as session:
+
+    def work(session: Session) -> list[hr_leave.Balance]:
         employee = hr_leave.get_employee(session, who.employee_id)
         assert employee is not None
-        rows = hr_leave.balances(session, employee, year, today)
+        return hr_leave.balances(session, employee, year, today)  # may store entitlements
+
+    rows = run_transaction(sessions, work)
     return BalancesOut(employee_id=who.employee_id, year=year, balances=[
         BalanceOut(leave_type=b.leave_type, entitled=b.entitled, used=b.used, pending=b.pending,
                    remaining=b.remaining) for b in rows])
@@ -178,9 +184,9 @@ def leave_balance(
 def my_leave_requests(who: HrUser, sessions: Sessions,
                       status_: Annotated[LeaveStatus | None, Query(alias="status")] = None,
                       ) -> list[LeaveRequestOut]:
-    with transaction(sessions) as session:
-        rows = hr_leave.my_requests(session, who.employee_id, status_)
-        return [LeaveRequestOut.model_validate(r) for r in rows]
+    return run_transaction(sessions, lambda session: [
+        LeaveRequestOut.model_validate(r)
+        for r in hr_leave.my_requests(session, who.employee_id, status_)])
 
 
 @router.post("/leave/requests", response_model=LeaveRequestOut, status_code=201, responses={
@@ -190,13 +196,11 @@ def create_leave_request(body: LeaveRequestIn, who: HrUser, sessions: Sessions,
                          today: Today) -> LeaveRequestOut:
     """Request leave for yourself (always pending until your manager decides)."""
     try:
-        with transaction(sessions) as session:
-            created = hr_leave.request_leave(session, who.employee_id, body.leave_type,
-                                             body.start_date, body.end_date, body.reason, today)
-            result = LeaveRequestOut.model_validate(created)
+        return run_transaction(sessions, lambda session: LeaveRequestOut.model_validate(
+            hr_leave.request_leave(session, who.employee_id, body.leave_type, body.start_date,
+                                   body.end_date, body.reason, today)))
     except LeaveError as error:
         raise _refused(error) from error
-    return result
 
 
 @router.post("/leave/parse-dates", response_model=ParseDatesOut, responses={
@@ -215,16 +219,14 @@ def parse_dates(body: ParseDatesIn, who: HrUser, today: Today) -> ParseDatesOut:
 @router.delete("/leave/requests/{request_id}", response_model=LeaveRequestOut, responses={
     **_REFUSALS, 404: {"description": "no such request of yours"},
     409: {"description": "already cancelled/declined, or already started"}})
-def cancel_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+def cancel_leave_request(request_id: RequestId, who: HrUser, sessions: Sessions,
                          today: Today) -> LeaveRequestOut:
     """Cancel your own pending or approved request that has not started yet."""
     try:
-        with transaction(sessions) as session:
-            cancelled = hr_leave.cancel_request(session, who.employee_id, request_id, today)
-            result = LeaveRequestOut.model_validate(cancelled)
+        return run_transaction(sessions, lambda session: LeaveRequestOut.model_validate(
+            hr_leave.cancel_request(session, who.employee_id, request_id, today)))
     except LeaveError as error:
         raise _refused(error) from error
-    return result
 
 
 # --- managers -------------------------------------------------------------------------------
@@ -241,19 +243,17 @@ def team_leave_requests(who: HrUser, sessions: Sessions,
                         status_: Annotated[LeaveStatus | None, Query(alias="status")] = None,
                         ) -> list[TeamLeaveRequestOut]:
     """Requests of your direct reports (empty if nobody reports to you)."""
-    with transaction(sessions) as session:
-        return [_team_out(r) for r in hr_leave.team_requests(session, who.employee_id, status_)]
+    return run_transaction(sessions, lambda session: [
+        _team_out(r) for r in hr_leave.team_requests(session, who.employee_id, status_)])
 
 
 def _decide(request_id: int, who: HrIdentity, sessions: sessionmaker[Session],
             approve: bool) -> TeamLeaveRequestOut:
     try:
-        with transaction(sessions) as session:
-            decided = hr_leave.decide(session, who.employee_id, request_id, approve=approve)
-            result = _team_out(decided)
+        return run_transaction(sessions, lambda session: _team_out(
+            hr_leave.decide(session, who.employee_id, request_id, approve=approve)))
     except LeaveError as error:
         raise _refused(error) from error
-    return result
 
 
 _DECISION_RESPONSES = {**_REFUSALS, 404: {"description": "not a request of your direct report"},
@@ -262,14 +262,14 @@ _DECISION_RESPONSES = {**_REFUSALS, 404: {"description": "not a request of your 
 
 @router.post("/team/requests/{request_id}/approve", response_model=TeamLeaveRequestOut,
              responses=_DECISION_RESPONSES)
-def approve_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+def approve_leave_request(request_id: RequestId, who: HrUser, sessions: Sessions,
                           ) -> TeamLeaveRequestOut:
     return _decide(request_id, who, sessions, approve=True)
 
 
 @router.post("/team/requests/{request_id}/decline", response_model=TeamLeaveRequestOut,
              responses=_DECISION_RESPONSES)
-def decline_leave_request(request_id: int, who: HrUser, sessions: Sessions,
+def decline_leave_request(request_id: RequestId, who: HrUser, sessions: Sessions,
                           ) -> TeamLeaveRequestOut:
     return _decide(request_id, who, sessions, approve=False)
 
@@ -287,8 +287,8 @@ def directory(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DirectoryOut:
     """Colleagues' WORK contact details: names, branch, department, role, phone, email."""
-    with transaction(sessions) as session:
-        found = search_directory(session, q=q, branch=branch, department=department, role=role,
-                                 limit=limit)
-        results = [DirectoryEntry.model_validate(e) for e in found]
+    results = run_transaction(sessions, lambda session: [
+        DirectoryEntry.model_validate(e)
+        for e in search_directory(session, q=q, branch=branch, department=department,
+                                  role=role, limit=limit)])
     return DirectoryOut(count=len(results), results=results)

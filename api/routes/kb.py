@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -24,7 +24,7 @@ from api.schemas.kb import (
     VersionOut,
 )
 from api.services.kb_admin import KbAdmin, knowledge_gaps
-from knowledge_base.documents import Document
+from knowledge_base.documents import DOC_ID_PATTERN, Document
 from knowledge_base.markdown_docs import split_sections
 from knowledge_base.openfda import record_to_document
 from knowledge_base.store import DocumentNotFound, EditConflict, StoredDocument, VersionNotFound
@@ -32,6 +32,7 @@ from knowledge_base.store import DocumentNotFound, EditConflict, StoredDocument,
 router = APIRouter(prefix="/v1/kb", tags=["knowledge base (staff)"])
 CONFLICT = {409: {"description": "someone saved in between; the body shows their version"}}
 ExpectedVersion = Annotated[int | None, Query(ge=0, description="version your edit is based on")]
+NewDocId = Annotated[str, Path(pattern=DOC_ID_PATTERN, description="may name a new document")]
 
 
 def admin(request: Request) -> KbAdmin:
@@ -141,7 +142,7 @@ async def create_leaflet(body: LeafletIn, request: Request, user: StaffUser):
 
 
 @router.put("/leaflets/{doc_id}", response_model=ChangeOut, responses=CONFLICT)
-async def replace_leaflet(doc_id: str, body: LeafletIn, request: Request, user: StaffUser,
+async def replace_leaflet(doc_id: NewDocId, body: LeafletIn, request: Request, user: StaffUser,
                           expected_version: ExpectedVersion = None):
     return await save(request, user, leaflet_document(body, doc_id), expected_version,
                       "leaflet replaced")

@@ -40,9 +40,10 @@ class ChatResponse(BaseModel):
     emergency: bool
     handoff: bool
     language: Literal["en", "ko"]
-    # assistant: the full dialogue; retrieval_only: Rasa was down, answered from leaflets
-    # alone; safety: the gateway's own emergency check answered.
-    answered_by: Literal["assistant", "retrieval_only", "safety"]
+    # assistant: the full dialogue; retrieval_only: Rasa was down (or said nothing), answered
+    # from leaflets alone; safety: the gateway's own emergency check answered; unavailable:
+    # Rasa said nothing (its action server is down) and the reply is an apology.
+    answered_by: Literal["assistant", "retrieval_only", "safety", "unavailable"]
 
 
 class FeedbackRequest(BaseModel):

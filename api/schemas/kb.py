@@ -1,11 +1,19 @@
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from knowledge_base.documents import DOC_ID_PATTERN, SECTION_KEY_PATTERN
+
+
+def _in_utc(value: datetime) -> datetime:
+    """Stored in UTC; SQLite returns it without a zone, so say so (RFC 3339 needs one)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_in_utc)]
 
 
 class OpenFdaNames(BaseModel):
@@ -71,7 +79,7 @@ class SectionEdit(BaseModel):
 
 
 class RollbackIn(BaseModel):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=2**63 - 1)  # a database integer
 
 
 class SectionOut(BaseModel):
@@ -92,7 +100,7 @@ class DocumentOut(BaseModel):
     version: int
     deleted: bool
     author: str
-    saved_at: datetime
+    saved_at: UtcDateTime
     sections: list[SectionOut]
 
 
@@ -103,7 +111,7 @@ class DocumentSummaryOut(BaseModel):
     title: str
     version: int
     deleted: bool
-    updated_at: datetime
+    updated_at: UtcDateTime
     generic_names: list[str]
     brand_names: list[str]
 
@@ -112,12 +120,12 @@ class VersionOut(BaseModel):
     version: int
     author: str
     note: str
-    created_at: datetime
+    created_at: UtcDateTime
     deleted: bool
 
 
 class AuditOut(BaseModel):
-    at: datetime
+    at: UtcDateTime
     actor: str
     action: str
     doc_id: str
@@ -135,7 +143,7 @@ class GapOut(BaseModel):
     question: str
     count: int
     reasons: list[str]
-    last_asked: datetime
+    last_asked: UtcDateTime
 
 
 class KbStatus(BaseModel):

@@ -2,8 +2,10 @@
 
 The gateway's own red-flag check runs on every message. Normally the dialogue answers
 and also escalates emergencies; if it did not (or is down), the gateway answers with the
-emergency message itself and never with a leaflet. When Rasa is down a medicine question
-is answered from retrieval alone, marked as such; anything else gets a clear 503.
+emergency message itself and never with a leaflet. When Rasa is down, or answers nothing
+(its action server is down), a consumer's medicine question is answered from retrieval
+alone, marked as such. Anything else gets a clear 503 when Rasa is down, and a plain apology
+(``answered_by="unavailable"``) when Rasa is up but said nothing.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ from api.schemas.chat import ChatResponse, IntentOut, Reply
 from api.schemas.search import SourceOut
 from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
 from api.services.redaction import redact
-from core.database import transaction
+from core.database import run_transaction
 from core.settings import Settings
-from replies import compose_leaflet_answer, not_sure_message, retrieval_only_note
+from replies import (
+    compose_leaflet_answer,
+    not_sure_message,
+    retrieval_only_note,
+    unavailable_message,
+)
 from retrieval.service import SearchService
 from safety import RedFlag, detect_red_flag, emergency_message, language_of
 
@@ -41,7 +48,8 @@ class ChatContext:
     sessions: sessionmaker[Session]
 
 
-def _emergency_text(settings: Settings, flag: RedFlag) -> str:
+def emergency_text(settings: Settings, flag: RedFlag) -> str:
+    """The emergency reply with the configured numbers."""
     s = settings.safety
     return emergency_message(flag, emergency_number=s.emergency_number,
                              poison_control=s.poison_control, crisis_line=s.crisis_line)
@@ -82,6 +90,13 @@ async def _retrieval_only(
     return response, gap
 
 
+def _apology(settings: Settings, language: str) -> ChatResponse:
+    text = unavailable_message(language, settings.safety.emergency_number)
+    return ChatResponse(session_id="", message_id="", replies=[Reply(text=text)], intent=None,
+                        sources=[], emergency=False, handoff=False, language=language,
+                        answered_by="unavailable")
+
+
 async def handle_chat(
     ctx: ChatContext, *, session_id: str, message: str, channel: str = "consumer",
     metadata: dict | None = None,
@@ -96,7 +111,8 @@ async def handle_chat(
     except RasaUnavailable as exc:
         log.warning("dialogue unavailable for %s: %s", channel, exc)
         turn = None
-    if turn is not None and not turn.texts:
+    silent = turn is not None and not turn.texts
+    if silent:
         # Rasa answered but said nothing: its action server is down or an action failed.
         log.warning("dialogue returned no reply for %s (action server down?)", channel)
         turn = None
@@ -113,19 +129,19 @@ async def handle_chat(
         gap = meta["gap"]
     elif red_flag is not None:
         response, gap = None, None
-    elif channel == "consumer":
-        fallback = await _retrieval_only(ctx, message, language)
-        if fallback is None:
-            raise AssistantUnavailable("the assistant is temporarily unavailable")
-        response, gap = fallback
     else:
-        raise AssistantUnavailable("the assistant is temporarily unavailable")
+        fallback = None
+        if channel == "consumer":
+            fallback = await _retrieval_only(ctx, message, language)
+        if fallback is None and not silent:
+            raise AssistantUnavailable("the assistant is temporarily unavailable")
+        response, gap = fallback or (_apology(ctx.settings, language), None)
 
     if red_flag is not None and (response is None or not response.emergency):
         # Safety net: the gateway's own check overrides anything else, never a leaflet answer.
         response = ChatResponse(
             session_id=session_id, message_id="",
-            replies=[Reply(text=_emergency_text(ctx.settings, red_flag))],
+            replies=[Reply(text=emergency_text(ctx.settings, red_flag))],
             intent=response.intent if response else None, sources=[], emergency=True,
             handoff=False, language=language,
             answered_by="assistant" if turn is not None else "safety",
@@ -139,13 +155,13 @@ async def handle_chat(
 
 def _record(ctx: ChatContext, response: ChatResponse, message: str, channel: str,
             gap: str | None) -> None:
-    with transaction(ctx.sessions) as session:
-        session.add(ChatTurn(
-            id=response.message_id, session_id=response.session_id, channel=channel,
-            language=response.language, question=redact(message),
-            answer=redact("\n".join(r.text for r in response.replies)),
-            intent=response.intent.name if response.intent else None,
-            confidence=response.intent.confidence if response.intent else None,
-            sources=[s.model_dump() for s in response.sources], emergency=response.emergency,
-            handoff=response.handoff, gap_reason=gap, answered_by=response.answered_by,
-        ))
+    turn = dict(
+        id=response.message_id, session_id=response.session_id, channel=channel,
+        language=response.language, question=redact(message),
+        answer=redact("\n".join(r.text for r in response.replies)),
+        intent=response.intent.name if response.intent else None,
+        confidence=response.intent.confidence if response.intent else None,
+        sources=[s.model_dump() for s in response.sources], emergency=response.emergency,
+        handoff=response.handoff, gap_reason=gap, answered_by=response.answered_by,
+    )
+    run_transaction(ctx.sessions, lambda session: session.add(ChatTurn(**turn)))

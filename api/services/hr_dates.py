@@ -4,10 +4,8 @@ Everything is relative to an explicit ``today`` (the gateway injects the date in
 tests never depend on the real date.
 
 Working days are Monday to Friday minus the paid public holidays of the HR handbook
-(``hr-public-holidays``): fixed-date holidays every year, plus the lunar holidays
-(Seollal, Buddha's Birthday, Chuseok), election days, temporary holidays and substitute
-holidays as the government published them for 2025-2027. Outside that table only the
-fixed-date holidays are known.
+(``hr-public-holidays``): South Korea's official holidays from the ``holidays`` package
+(fixed-date, lunar, election, temporary and substitute holidays) plus Workers' Day.
 
 Natural-language dates (English and Korean) are read by a small rule-based parser, with
 dateparser as a last resort for a single date:
@@ -36,6 +34,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
+from holidays import country_holidays
+
 SEOUL = timezone(timedelta(hours=9), "KST")  # Korea has no daylight saving time
 
 
@@ -45,59 +45,16 @@ def today_in_seoul() -> date:
 
 # --- public holidays ---------------------------------------------------------------------
 
-FIXED_HOLIDAYS = {
-    (1, 1): "New Year's Day",
-    (3, 1): "Independence Movement Day",
-    (5, 1): "Workers' Day",
-    (5, 5): "Children's Day",
-    (6, 6): "Memorial Day",
-    (8, 15): "Liberation Day",
-    (10, 3): "National Foundation Day",
-    (10, 9): "Hangul Day",
-    (12, 25): "Christmas Day",
-}
-
-# Lunar, election, temporary and substitute holidays (대체공휴일) as designated.
-DESIGNATED_HOLIDAYS: dict[int, dict[str, str]] = {
-    2025: {
-        "2025-01-27": "Temporary holiday",
-        "2025-01-28": "Seollal", "2025-01-29": "Seollal", "2025-01-30": "Seollal",
-        "2025-03-03": "Substitute holiday (Independence Movement Day)",
-        "2025-05-05": "Buddha's Birthday",
-        "2025-05-06": "Substitute holiday (Children's Day, Buddha's Birthday)",
-        "2025-06-03": "Presidential election day",
-        "2025-10-05": "Chuseok", "2025-10-06": "Chuseok", "2025-10-07": "Chuseok",
-        "2025-10-08": "Substitute holiday (Chuseok)",
-    },
-    2026: {
-        "2026-02-16": "Seollal", "2026-02-17": "Seollal", "2026-02-18": "Seollal",
-        "2026-03-02": "Substitute holiday (Independence Movement Day)",
-        "2026-05-24": "Buddha's Birthday",
-        "2026-05-25": "Substitute holiday (Buddha's Birthday)",
-        "2026-06-03": "Local election day",
-        "2026-08-17": "Substitute holiday (Liberation Day)",
-        "2026-09-24": "Chuseok", "2026-09-25": "Chuseok", "2026-09-26": "Chuseok",
-        "2026-10-05": "Substitute holiday (National Foundation Day)",
-    },
-    2027: {
-        "2027-02-06": "Seollal", "2027-02-07": "Seollal", "2027-02-08": "Seollal",
-        "2027-02-09": "Substitute holiday (Seollal)",
-        "2027-05-13": "Buddha's Birthday",
-        "2027-08-16": "Substitute holiday (Liberation Day)",
-        "2027-09-14": "Chuseok", "2027-09-15": "Chuseok", "2027-09-16": "Chuseok",
-        "2027-10-04": "Substitute holiday (National Foundation Day)",
-        "2027-10-11": "Substitute holiday (Hangul Day)",
-        "2027-12-27": "Substitute holiday (Christmas Day)",
-    },
-}
+# The chain's paid holidays are the official ones (the `holidays` package keeps the lunar,
+# election, temporary and substitute days up to date) plus Workers' Day on 1 May.
+COMPANY_HOLIDAYS = {(5, 1): "Workers' Day"}
 
 
 @cache
 def public_holidays(year: int) -> dict[date, str]:
-    days = {date(year, m, d): name for (m, d), name in FIXED_HOLIDAYS.items()}
-    for iso, name in DESIGNATED_HOLIDAYS.get(year, {}).items():
-        day = date.fromisoformat(iso)
-        days[day] = f"{days[day]}, {name}" if day in days else name
+    days = dict(country_holidays("KR", years=year, language="en_US"))
+    for (month, day), name in COMPANY_HOLIDAYS.items():
+        days.setdefault(date(year, month, day), name)
     return days
 
 

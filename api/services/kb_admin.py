@@ -27,7 +27,10 @@ class KbAdmin:
     search: SearchService
 
     def publish(self) -> BuildReport:
-        return self.search.publish(self.kb.current_documents(), self.kb.revision())
+        # The revision is read before the documents: a snapshot may hold an edit newer than
+        # its label (rebuilt again by the next publish) but never lacks one its label claims.
+        revision = self.kb.revision()
+        return self.search.publish(self.kb.current_documents(), revision)
 
     def catch_up(self) -> BuildReport | None:
         """Rebuild if the store moved on while no index followed (e.g. after a crash)."""

@@ -21,7 +21,9 @@ NLU_RESULTS = REPO / "bench" / "results" / "nlu"
 STORY_FILES = sorted(TESTS.glob("test_stories*.yml"))
 # Floors sit a little under the figures measured when they were set (see README), so a
 # regression fails while retraining noise does not.
-INTENT_F1_FLOORS = {"en": 0.85, "ko": 0.90}
+INTENT_F1_FLOORS = {"en": 0.89, "ko": 0.90}
+# The employee (HR) intents on their own: the HR issue asks for macro-F1 >= 0.95.
+HR_INTENT_F1_FLOORS = {"en": 0.92, "ko": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +76,15 @@ def test_intent_f1_on_held_out_split(agent, loop, language):
         output_directory=str(out), errors=True, disable_plotting=True, report_as_dict=True))
     report = result["intent_evaluation"]["report"]
     macro_f1 = report["macro avg"]["f1-score"]
-    weakest = sorted((scores["f1-score"], intent) for intent, scores in report.items()
-                     if isinstance(scores, dict) and "support" in scores
-                     and intent not in ("macro avg", "weighted avg", "micro avg"))[:3]
+    per_intent = {intent: scores["f1-score"] for intent, scores in report.items()
+                  if isinstance(scores, dict) and "support" in scores
+                  and intent not in ("macro avg", "weighted avg", "micro avg")}
+    weakest = sorted((f1, intent) for intent, f1 in per_intent.items())[:3]
+    hr_scores = [f1 for intent, f1 in per_intent.items() if intent.startswith("hr_")]
+    hr_macro_f1 = sum(hr_scores) / len(hr_scores)
     _record_summary(language, {
         "intent_macro_f1": round(macro_f1, 4),
+        "hr_intent_macro_f1": round(hr_macro_f1, 4),
         "intent_accuracy": round(result["intent_evaluation"]["accuracy"], 4),
         "examples": int(report["macro avg"]["support"]),
         "weakest_intents": {intent: round(f1, 3) for f1, intent in weakest},
@@ -86,6 +92,8 @@ def test_intent_f1_on_held_out_split(agent, loop, language):
     assert macro_f1 >= INTENT_F1_FLOORS[language], (
         f"{language} intent macro-F1 {macro_f1:.3f} < {INTENT_F1_FLOORS[language]}; "
         f"weakest: {weakest}; errors in {out / 'intent_errors.json'}")
+    assert hr_macro_f1 >= HR_INTENT_F1_FLOORS[language], (
+        f"{language} HR intent macro-F1 {hr_macro_f1:.3f} < {HR_INTENT_F1_FLOORS[language]}")
 
 
 def _record_summary(language: str, figures: dict) -> None:

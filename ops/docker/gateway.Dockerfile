@@ -13,5 +13,7 @@ COPY api api
 COPY ops ops
 EXPOSE 8000
 # The index is built into the shared `var` volume by the one-shot `indexer` service.
+# Only nginx reaches the gateway (compose network), so its X-Forwarded-For is trusted: the
+# per-IP rate limit then counts real clients, not the proxy.
 CMD ["uvicorn", "--factory", "api.main:create_app", "--host", "0.0.0.0", "--port", "8000", \
-     "--no-access-log"]
+     "--no-access-log", "--proxy-headers", "--forwarded-allow-ips", "*"]

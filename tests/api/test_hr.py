@@ -8,7 +8,6 @@ Demo accounts: employee = E0002 (reports to E0001), manager = E0001, pharmacist 
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from datetime import date, timedelta
 
@@ -26,6 +25,7 @@ from api.services.hr_leave import LeaveError
 from core.database import transaction
 from retrieval.service import SearchService
 from tests.api.conftest import token
+from tests.concurrency import run_together
 
 TODAY = date(2026, 11, 23)  # a Monday
 DIRECTORY_FIELDS = {"name_en", "name_ko", "branch", "department", "job_role", "work_phone",
@@ -617,26 +617,6 @@ def test_directory_shows_work_contacts_only(client, auth):
 
 
 # --- concurrency ---------------------------------------------------------------------------------
-
-
-def run_together(jobs):
-    """Run callables in threads released at the same moment; their results in order."""
-    barrier = threading.Barrier(len(jobs))
-    results: list = [None] * len(jobs)
-
-    def worker(index, job):
-        barrier.wait()
-        try:
-            results[index] = job()
-        except Exception as error:  # reported through the results
-            results[index] = error
-
-    threads = [threading.Thread(target=worker, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_two_simultaneous_requests_cannot_overdraw_a_balance(client, auth):

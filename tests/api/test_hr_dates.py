@@ -40,10 +40,11 @@ def test_fixed_and_lunar_holidays_are_days_off():
     assert is_working_day(d("2026-12-24"))
 
 
-def test_outside_the_designated_table_only_fixed_holidays_are_known():
+def test_lunar_holidays_of_later_years_come_from_the_calendar_package():
     holidays = public_holidays(2030)
     assert date(2030, 1, 1) in holidays and date(2030, 10, 9) in holidays
-    assert len(holidays) == 9
+    assert "Chuseok" in holidays[date(2030, 9, 12)]  # 15th day of the 8th lunar month
+    assert holidays[date(2030, 5, 1)] in {"Workers' Day", "Labor Day"}  # paid either way
 
 
 @pytest.mark.parametrize(("start", "end", "expected"), [
