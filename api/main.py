@@ -56,7 +56,8 @@ def create_app(
                 await run_in_threadpool(search.load)
             except SnapshotError as exc:
                 log.error("no index to serve yet (%s); /readyz stays 503", exc)
-        rasa = rasa_client or RasaClient(settings.rasa.url, settings.rasa.timeout_seconds)
+        rasa = rasa_client or RasaClient(settings.rasa.url, settings.rasa.timeout_seconds,
+                                         settings.rasa.max_in_flight)
         app.state.settings = settings
         app.state.sessions = sessions
         app.state.kb = KnowledgeBase(sessions)

@@ -66,6 +66,9 @@ class RasaSettings(BaseModel):
     url: str = "http://127.0.0.1:5005"
     actions_url: str = "http://127.0.0.1:5055"
     timeout_seconds: float = 1.5
+    # messages inside Rasa at once (see api/services/rasa_client.py); more wait their turn
+    # at the gateway until the deadline
+    max_in_flight: int = 3
 
 
 class AuthSettings(BaseModel):
