@@ -1,7 +1,8 @@
 """Load on loopback: 16 concurrent chat sessions, 5,000+ turns of medicine, store, HR and noise.
 
-Each session is one simulated user with its own conversation id; consumers talk to
-``/v1/chat``, employees (signed-in demo accounts) to ``/v1/hr/chat``. Two phases:
+Each session is one simulated user who holds conversations of 4–12 turns (a new conversation
+id each time, as the app does when a chat is closed); consumers talk to ``/v1/chat``,
+employees (signed-in demo accounts) to ``/v1/hr/chat``. Two phases:
 
 1. **paced** — every session sends its next message ``--interval`` seconds after the previous
    one was sent (a fast typist), the latency a user feels at that load;
@@ -96,11 +97,15 @@ async def run_phase(url: str, sessions: int, turns: int, interval: float, seed: 
         nonlocal remaining
         is_employee = number % 4 == 3  # a quarter of the users are employees on the HR channel
         headers = await sign_in(client, HR_USERS[number % 2]) if is_employee else {}
-        session_id = f"load-{number}-{uuid.uuid4().hex[:8]}"
         path = "/v1/hr/chat" if is_employee else "/v1/chat"
         kinds = list(WEIGHTS)
+        left_in_conversation = 0
         while remaining > 0:
             remaining -= 1
+            if left_in_conversation == 0:  # the user opens a new conversation
+                session_id = f"load-{number}-{uuid.uuid4().hex[:8]}"
+                left_in_conversation = rng.randint(4, 12)
+            left_in_conversation -= 1
             kind = "hr" if is_employee and rng.random() < 0.6 else rng.choices(
                 kinds, [WEIGHTS[k] for k in kinds])[0]
             if kind == "hr" and not is_employee:
