@@ -53,13 +53,16 @@ KO_DETAILS = {
 }
 
 
+def accepted_language(header: str) -> str:
+    """"ko" when the first language of an ``Accept-Language`` header is Korean, else "en"."""
+    return "ko" if header.split(",")[0].strip().lower().startswith("ko") else "en"
+
+
 def request_language(request: Request) -> str:
     language = getattr(request.state, "language", None)
     if language in GENERIC:
         return language
-    header = request.headers.get("accept-language", "")
-    first = header.split(",")[0].strip().lower()
-    return "ko" if first.startswith("ko") else "en"
+    return accepted_language(request.headers.get("accept-language", ""))
 
 
 def human_message(status_code: int, detail: object, language: str) -> str:

@@ -12,7 +12,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import GENERIC
+from api.errors import GENERIC, accepted_language
 
 
 class BodySizeLimit:
@@ -25,8 +25,7 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        language = "ko" if headers.get(b"accept-language", b"").strip().lower().startswith(
-            b"ko") else "en"
+        language = accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit():
             if int(declared) > self.max_bytes:
