@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from core.lines import physical_lines
 from knowledge_base.documents import Document, Section
 from knowledge_base.openfda import RecordError
 
@@ -39,7 +40,7 @@ def split_sections(body: str) -> list[Section]:
                 key, suffix = f"{slugify(title)}_{suffix}", suffix + 1
             sections.append(Section(key=key, title=title, text=text))
 
-    for line in body.splitlines():
+    for line in physical_lines(body):
         if line.startswith("## "):
             flush()
             title, lines = line[3:].strip(), []

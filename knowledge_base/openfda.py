@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from core.lines import numbered_lines
 from knowledge_base.documents import Document, Section
 from knowledge_base.names import normalise_generic_names, section_title
 
@@ -127,7 +128,7 @@ def _raw_records(path: Path) -> Iterator[tuple[int, object]]:
             for number, record in enumerate(payload["results"], start=1):
                 yield number, record
             return
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in numbered_lines(text):
         if not line.strip():
             continue
         try:

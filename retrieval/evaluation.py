@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.lines import physical_lines
+
 
 @dataclass(frozen=True)
 class LabelledQuestion:
@@ -39,7 +41,7 @@ def load_questions(*paths: Path) -> list[LabelledQuestion]:
     for path in paths:
         if not path.is_file():
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in physical_lines(path.read_text(encoding="utf-8")):
             if line.strip():
                 row = json.loads(line)
                 questions.append(LabelledQuestion(row["id"], row["query"], row["drug"],

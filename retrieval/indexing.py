@@ -21,6 +21,7 @@ from retrieval.snapshot import (
     embed_chunks,
     load_snapshot,
     prune_snapshots,
+    publish_snapshot,
     write_snapshot,
 )
 
@@ -86,10 +87,12 @@ def build_and_publish(
     params = build_params(settings, embedder, lexicon_dir)
     path = write_snapshot(
         index_dir, revision=revision, chunks=chunks, vectors=vectors, lexicon=lexicon,
-        model=embedder.name, factory=settings.faiss_factory, params=params,
+        model=embedder.name, factory=settings.faiss_factory, params=params, publish=False,
     )
-    prune_snapshots(index_dir)
+    # read back before publishing: a snapshot that cannot be loaded is never made CURRENT
     snapshot = load_snapshot(index_dir, path.name)
+    publish_snapshot(index_dir, path.name)
+    prune_snapshots(index_dir)
     report = BuildReport(path.name, revision, len(chunks), embedded,
                          time.perf_counter() - started)
     log.info("published index %s: %d chunks, %d embedded, %.2fs", report.name, report.chunks,

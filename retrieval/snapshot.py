@@ -23,6 +23,7 @@ import numpy as np
 from filelock import FileLock
 from tqdm import tqdm
 
+from core.lines import physical_lines
 from knowledge_base.documents import Document
 from retrieval import dense
 from retrieval.chunking import Chunk, chunk_document
@@ -214,7 +215,7 @@ def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
     try:
         chunks = [
             Chunk.from_json(json.loads(line))
-            for line in (directory / "chunks.jsonl").read_text(encoding="utf-8").splitlines()
+            for line in physical_lines((directory / "chunks.jsonl").read_text(encoding="utf-8"))
         ]
         snapshot = Snapshot(
             name=name,

@@ -10,6 +10,7 @@ are private copies; Rasa is the fake one from conftest.
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -35,12 +36,14 @@ pytestmark = pytest.mark.slow
 
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance,
           negative_data_rejection]
+# 25 per operation in `make test`; FUZZ_EXAMPLES=500 for a deeper run before a release
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 CONFIG = schemathesis.Config.from_dict({
-    "generation": {"mode": "all", "max-examples": 25},
+    "generation": {"mode": "all", "max-examples": EXAMPLES},
     # the coverage phase enumerates boundary values exhaustively: too slow for every commit
     "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
 })
-FUZZ_SETTINGS = settings(max_examples=25, deadline=None, database=None,
+FUZZ_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                          suppress_health_check=list(HealthCheck))
 
 

@@ -51,3 +51,11 @@ def test_chain_documents_cover_both_audiences():
     assert {d.audience for d in docs} == {"consumer", "employee"}
     assert {d.kind for d in docs} == {"store_faq", "hr_handbook"}
     assert all(len(d.sections) >= 3 for d in docs)
+
+
+def test_only_real_line_ends_split_a_section():
+    text = TEXT.replace("Open 24 hours.", "Open 24 hours.\u2028## Not a heading\x85 still text")
+    doc = parse_markdown_document(text.replace("\n", "\r\n"), source="test")
+    assert [s.key for s in doc.sections] == ["overview", "gangnam_branch_opening_hours", "returns"]
+    assert doc.section("gangnam_branch_opening_hours").text == (
+        "Open 24 hours.\u2028## Not a heading\x85 still text")

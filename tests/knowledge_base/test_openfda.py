@@ -93,3 +93,14 @@ def test_embedded_catalogue_is_complete_and_valid():
     for doc in docs:
         assert "catalogue" in doc.source and doc.effective_date, doc.doc_id
         assert doc.brand_names, doc.doc_id
+
+
+def test_jsonl_records_may_hold_unicode_line_separators(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    brand = "Allergy\u2028Relief\x85Plus"
+    odd = {**RECORD, "openfda": {**RECORD["openfda"], "brand_name": [brand]}}
+    path.write_text(json.dumps(odd, ensure_ascii=False) + "\n" + json.dumps(RECORD) + "\n",
+                    encoding="utf-8")
+    items = list(read_openfda_file(path))
+    assert [type(i) for i in items] == [Document, Document]
+    assert items[0].brand_names == (brand,)

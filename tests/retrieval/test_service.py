@@ -52,16 +52,22 @@ def test_identical_passages_are_returned_once(service):
     assert len(texts) == len(set(texts))
 
 
-def test_update_embeds_only_changed_chunks_and_swaps_atomically(
-    small_index_settings, small_documents, embedder, tmp_path
-):
+@pytest.fixture
+def editable(small_index_settings, small_documents, embedder, tmp_path):
+    """A private copy of the small index and its store, and a service over them."""
     settings = make_settings(tmp_path)
     shutil.copytree(small_index_settings.paths.index_dir, settings.paths.index_dir)
     kb = open_knowledge_base(settings.db_url)
     kb.import_documents([("test", d) for d in small_documents], origins={"test"},
                         author="importer")
     svc = SearchService(settings, embedder)
-    old = svc.load()
+    svc.load()
+    return settings, kb, svc
+
+
+def test_update_embeds_only_changed_chunks_and_swaps_atomically(editable):
+    settings, kb, svc = editable
+    old = svc.snapshot
     stored = kb.get("cat-claritin-tablets")
     doc = stored.document
     sections = tuple(
@@ -100,3 +106,36 @@ def test_corrupt_snapshot_is_refused_and_the_last_good_one_keeps_serving(
         load_snapshot(index_dir)
     assert svc.search("advil dose", k=1).hits  # refused the new one, still answering
     assert svc.snapshot.name == good_name
+
+
+def test_line_separator_characters_survive_publish_and_reload(editable):
+    # U+0085, U+2028, U+2029 and \x1c are legal in JSON strings and in staff text, but
+    # str.splitlines() breaks at them; a snapshot holding them once failed to load.
+    settings, kb, svc = editable
+    stored = kb.get("cat-claritin-tablets")
+    title = "Claritin\x85 tablets\u2028(loratadine)\u2029 note\x1c"
+    kb.save(stored.document.model_copy(update={"title": title}), author="staff",
+            expected_version=stored.version)
+    svc.publish(kb.current_documents(), kb.revision())
+    reloaded = load_snapshot(settings.paths.index_dir)
+    assert reloaded.name == svc.snapshot.name
+    assert len(reloaded.chunks) == len(svc.snapshot.chunks)
+    assert {c.title for c in reloaded.chunks if c.doc_id == "cat-claritin-tablets"} == {title}
+
+
+def test_a_snapshot_that_cannot_be_read_back_is_never_published(editable, monkeypatch):
+    settings, kb, svc = editable
+    before = current_name(settings.paths.index_dir)
+    stored = kb.get("cat-claritin-tablets")
+    kb.save(stored.document.model_copy(update={"title": "Claritin 24h"}), author="staff",
+            expected_version=stored.version)
+
+    def unreadable(path):
+        raise RuntimeError(f"cannot read {path.name}")
+
+    monkeypatch.setattr("retrieval.snapshot.dense.load_index", unreadable)
+    with pytest.raises(SnapshotError, match=r"cannot read dense\.faiss"):
+        svc.publish(kb.current_documents(), kb.revision())
+    assert current_name(settings.paths.index_dir) == before == svc.snapshot.name
+    monkeypatch.undo()
+    assert svc.publish(kb.current_documents(), kb.revision()).name == svc.snapshot.name != before
