@@ -4,8 +4,10 @@ Each session is one simulated user who holds conversations of 4–12 turns (a ne
 id each time, as the app does when a chat is closed); consumers talk to ``/v1/chat``,
 employees (signed-in demo accounts) to ``/v1/hr/chat``. Two phases:
 
-1. **paced** — every session sends its next message ``--interval`` seconds after the previous
-   one was sent (a fast typist), the latency a user feels at that load;
+1. **paced** — every session sends its next message on average ``--interval`` seconds after
+   the previous one was sent (uniformly 0.5–1.5 × interval, a fast typist; users start at
+   random moments within the first interval, not in step), the latency a user feels at that
+   load;
 2. **closed loop** — every session sends its next message as soon as the answer arrives, the
    most the stack can serve (throughput).
 
@@ -36,6 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+import psutil
 from tabulate import tabulate
 
 from bench.figures import summary
@@ -100,6 +103,8 @@ async def run_phase(url: str, sessions: int, turns: int, interval: float, seed: 
         path = "/v1/hr/chat" if is_employee else "/v1/chat"
         kinds = list(WEIGHTS)
         left_in_conversation = 0
+        if interval > 0:  # users do not start in step: spread their first messages
+            await asyncio.sleep(rng.uniform(0, interval))
         while remaining > 0:
             remaining -= 1
             if left_in_conversation == 0:  # the user opens a new conversation
@@ -124,8 +129,8 @@ async def run_phase(url: str, sessions: int, turns: int, interval: float, seed: 
                 error = type(exc).__name__
             elapsed = time.perf_counter() - started
             tally.record(kind, elapsed * 1000, error)
-            if interval > 0:
-                await asyncio.sleep(max(0.0, interval - elapsed))
+            if interval > 0:  # the next message 0.5–1.5 × interval after this one was sent
+                await asyncio.sleep(max(0.0, rng.uniform(0.5, 1.5) * interval - elapsed))
 
     limits = httpx.Limits(max_connections=sessions * 2, max_keepalive_connections=sessions * 2)
     async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
@@ -139,6 +144,31 @@ async def run_phase(url: str, sessions: int, turns: int, interval: float, seed: 
         "errors": sum(tally.errors.values()), "error_kinds": dict(tally.errors),
         "by_kind": {kind: summary(values) for kind, values in sorted(tally.by_kind.items())},
     }
+
+
+def cpu_seconds(stack: Stack | None) -> dict[str, float]:
+    """CPU time (user + system) each service's processes have used so far."""
+    if stack is None:
+        return {}
+    used = {}
+    for name, service in stack.services.items():
+        if service.process is None:
+            continue
+        root = psutil.Process(service.process.pid)
+        processes = [root, *root.children(recursive=True)]
+        used[name] = sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+    return used
+
+
+def measured_phase(stack: Stack | None, url: str, sessions: int, turns: int, interval: float,
+                   seed: int) -> dict:
+    """One phase, plus the CPU milliseconds each service spent per turn (own stack only)."""
+    before = cpu_seconds(stack)
+    phase = asyncio.run(run_phase(url, sessions, turns, interval, seed))
+    after = cpu_seconds(stack)
+    phase["cpu_ms_per_turn"] = {name: round((after[name] - before[name]) * 1000 / phase["n"], 1)
+                                for name in after}
+    return phase
 
 
 def own_stack(tmp: str) -> tuple[Stack, str]:
@@ -158,7 +188,7 @@ def main() -> None:
     parser.add_argument("--closed-turns", type=int, default=1600,
                         help="turns in the closed-loop phase (0 skips it)")
     parser.add_argument("--interval", type=float, default=2.0,
-                        help="seconds between one user's messages in the paced phase")
+                        help="mean seconds between one user's messages in the paced phase")
     parser.add_argument("--url", help="drive a running stack instead of starting one")
     args = parser.parse_args()
 
@@ -169,13 +199,13 @@ def main() -> None:
             stack.start(timeout_seconds=300)
         try:
             asyncio.run(run_phase(url, 4, 40, 0, seed=0))  # warm-up
-            print(f"paced: {args.sessions} sessions, one message every {args.interval}s each, "
+            print(f"paced: {args.sessions} sessions, one message every ~{args.interval}s each, "
                   f"{args.turns} turns…")
-            paced = asyncio.run(run_phase(url, args.sessions, args.turns, args.interval, 1))
+            paced = measured_phase(stack, url, args.sessions, args.turns, args.interval, 1)
             closed = None
             if args.closed_turns:
                 print(f"closed loop: {args.sessions} sessions, {args.closed_turns} turns…")
-                closed = asyncio.run(run_phase(url, args.sessions, args.closed_turns, 0, 2))
+                closed = measured_phase(stack, url, args.sessions, args.closed_turns, 0, 2)
         finally:
             if stack is not None:
                 stack.stop()
@@ -198,6 +228,8 @@ def main() -> None:
     for name, phase in (("paced", paced), ("closed loop", closed)):
         if phase and phase["error_kinds"]:
             print(f"{name} errors: {phase['error_kinds']}")
+        if phase and phase["cpu_ms_per_turn"]:
+            print(f"{name} CPU ms per turn: {phase['cpu_ms_per_turn']}")
     print(f"written to {RESULTS.relative_to(REPO_ROOT)}")
 
 
