@@ -47,7 +47,7 @@ def install(point: str) -> None:
 
         dense.save_index = save_then_pause
     elif point == "snapshot_complete_unpublished":  # renamed into place, CURRENT not moved
-        snapshot.publish_snapshot = lambda index_dir, name: pause(point)
+        indexing.publish_snapshot = lambda index_dir, name: pause(point)
     elif point == "pointer_written_not_swapped":  # .CURRENT.tmp written, not renamed
         replace = os.replace
 
