@@ -79,6 +79,8 @@ bench: setup index train ## benchmarks; figures go to bench/results/
 	$(PY) bench/retrieval_eval.py
 	$(PY) bench/retrieval_speed.py
 	$(PY) bench/chat_latency.py
+	$(PY) bench/load.py
+	$(RASA_PY) bench/action_reply_check.py
 
 clean: ## remove built indexes, databases and trained models (not the venvs)
 	rm -rf var bot/models

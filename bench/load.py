@@ -20,6 +20,7 @@ the limiter has its own tests. With ``--url`` it drives a stack already running 
 ``make run-scaled`` behind nginx) as configured.
 
     PYTHONPATH=. .venv/bin/python bench/load.py [--turns 5000] [--sessions 16] [--url URL]
+                                                [--out bench/results/load.json]
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=2.0,
                         help="mean seconds between one user's messages in the paced phase")
     parser.add_argument("--url", help="drive a running stack instead of starting one")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the figures go")
     args = parser.parse_args()
 
     with (nullcontext(None) if args.url else tempfile.TemporaryDirectory()) as tmp:
@@ -213,8 +215,8 @@ def main() -> None:
     results = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
                "target": args.url or "embedded stack started by the benchmark",
                "paced": paced, "closed_loop": closed}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     rows = []
     for name, phase in (("paced", paced), ("closed loop", closed)):
         if phase is None:
@@ -230,7 +232,7 @@ def main() -> None:
             print(f"{name} errors: {phase['error_kinds']}")
         if phase and phase["cpu_ms_per_turn"]:
             print(f"{name} CPU ms per turn: {phase['cpu_ms_per_turn']}")
-    print(f"written to {RESULTS.relative_to(REPO_ROOT)}")
+    print(f"written to {args.out}")
 
 
 if __name__ == "__main__":
