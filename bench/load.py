@@ -157,7 +157,7 @@ def cpu_seconds(stack: Stack | None) -> dict[str, float]:
             continue
         root = psutil.Process(service.process.pid)
         processes = [root, *root.children(recursive=True)]
-        used[name] = sum(p.cpu_times().user + p.cpu_times().system for p in processes)
+        used[name] = sum(sum(p.cpu_times()[:2]) for p in processes)  # user + system
     return used
 
 

@@ -31,10 +31,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, METADATA
 from rasa.shared.nlu.training_data.message import Message
-
-METADATA = "metadata"
 
 
 def configured_channel_intents(config_path: Path) -> dict[str, list[str]]:

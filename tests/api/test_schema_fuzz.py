@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow
 
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance,
           negative_data_rejection]
-# 25 per operation in `make test`; FUZZ_EXAMPLES=500 for a deeper run before a release
+# 25 per operation in `make test`; FUZZ_EXAMPLES=300 for a deeper run before a release
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "25"))
 CONFIG = schemathesis.Config.from_dict({
     "generation": {"mode": "all", "max-examples": EXAMPLES},
