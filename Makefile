@@ -34,6 +34,8 @@ setup: $(VENV)/.installed $(RASA_VENV)/.installed ## create both virtual environ
 # --- knowledge base and indexes -----------------------------------------------------------
 index: $(VENV)/.installed ## import sources, build the FAISS + BM25 indexes (no-op if unchanged)
 	$(PY) -m retrieval index
+	$(PY) -m knowledge_base.dur_import
+	$(PY) -m knowledge_base.pill_import
 
 # --- the Rasa bot ---------------------------------------------------------------------------
 lookup: index ## regenerate the medicine lookup table from the knowledge base
@@ -47,10 +49,11 @@ validate: setup lookup ## rasa data validate
 	cd bot && ../$(RASA_PY) -m rasa data validate --domain domain --data data --config config.yml
 
 # --- the browser for the web chat test (Debian's chromium, driven by Playwright) -----------
-browser: ## install Debian's chromium if it is missing
-	@command -v chromium >/dev/null 2>&1 || { \
+browser: ## install Debian's chromium (and the CJK font for Korean pages) if missing
+	@{ command -v chromium >/dev/null 2>&1 && test -d /usr/share/fonts/opentype/noto; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+	    chromium fonts-noto-cjk; }
 
 # --- the scale-out profile without Docker (Debian's PostgreSQL, Redis and nginx) ---------------
 scaled-deps: ## install Debian's postgresql, redis-server and nginx if any is missing
@@ -75,12 +78,37 @@ test: setup index validate train browser scaled-deps ## every test (lint, unit, 
 	$(PY) -m pytest
 	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider
 
-bench: setup index train ## benchmarks; figures go to bench/results/
+# The fast layer: lint, and every test that needs neither a trained Rasa model nor a running
+# stack (not the `e2e` ones, not bot/tests/test_model.py). It uses the index `make index` last
+# published and never rebuilds it (a knowledge-base change can take long to embed): run
+# `make index` first after changing the knowledge base. Target: 3 minutes.
+.PHONY: test-fast
+test-fast: setup lint ## lint + tests needing no Rasa training, no running stack (run `make index` first)
+	$(PY) -m pytest -m "not e2e" -p no:cacheprovider
+	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider --ignore=tests/test_model.py
+
+bench: setup index train bench-emergency bench-dur bench-pills ## benchmarks; figures go to bench/results/
 	$(PY) bench/retrieval_eval.py
 	$(PY) bench/retrieval_speed.py
 	$(PY) bench/chat_latency.py
 	$(PY) bench/load.py
 	$(RASA_PY) bench/action_reply_check.py
+
+.PHONY: bench-emergency bench-dur bench-pills
+bench-emergency: setup ## emergency check: recall / false escalations (frozen set), latency
+	$(PY) bench/emergency_eval.py
+
+bench-dur: setup index ## DUR checker: recall per rule type, false alarms, name links
+	$(PY) bench/dur_eval.py
+
+bench-pills: setup index ## pill identification: top-1/top-5 per kind of noise, latency
+	$(PY) bench/pill_eval.py
+
+# The held-out NLU figures (tests never write tracked files; this target does, on purpose).
+.PHONY: bench-nlu
+bench-nlu: setup train ## held-out NLU figures of the trained model -> bench/results/nlu/
+	cd bot && NLU_RESULTS_DIR=$(CURDIR)/bench/results/nlu ../$(RASA_PY) -m pytest \
+	  tests/test_model.py -k held_out -p no:cacheprovider
 
 clean: ## remove built indexes, databases and trained models (not the venvs)
 	rm -rf var bot/models

@@ -118,9 +118,10 @@ def _emergency_in_refused_message(request: Request, errors: list[dict]) -> str |
     for error in errors:
         text = error.get("input")
         if tuple(error.get("loc", ())) == ("body", "message") and isinstance(text, str):
-            flag = detect_red_flag(text)
+            chat = getattr(request.app.state, "chat", None)
+            flag = chat.detector.detect(text) if chat else detect_red_flag(text)
             if flag is not None:
-                return emergency_text(request.app.state.settings, flag)
+                return emergency_text(request.app.state.settings, flag, text)
     return None
 
 

@@ -16,6 +16,8 @@ from api.errors import install_error_handlers
 from api.log_redaction import configure_logging
 from api.middleware import BodySizeLimit
 from api.routes import auth, chat, health, hr, kb, search, staff, web
+from api.routes import medication_checks as medication_check_routes
+from api.routes import pills as pill_routes
 from api.services.accounts import ensure_demo_accounts
 from api.services.chat import ChatContext
 from api.services.hr_dates import today_in_seoul
@@ -26,10 +28,22 @@ from api.services.rate_limit import ChatRateLimiter
 from core.database import create_tables, make_engine, make_session_factory, transaction
 from core.settings import Settings, get_settings
 from knowledge_base.store import KnowledgeBase
+from medication_checks.rules import load_rule_set
+from retrieval.pill_loader import load_pill_index
 from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError
+from safety import EmergencyDetector
+from safety.phrases import default_phrases
+from safety.semantic import default_semantic_detector
 
 log = logging.getLogger(__name__)
+
+
+def emergency_detector(settings: Settings) -> EmergencyDetector:
+    """The phrase list, plus the semantic check unless disabled (its model loads once)."""
+    s = settings.safety
+    semantic = default_semantic_detector(s.semantic_threshold) if s.semantic_enabled else None
+    return EmergencyDetector(default_phrases(), semantic)
 
 
 def create_app(
@@ -63,8 +77,12 @@ def create_app(
         app.state.kb = KnowledgeBase(sessions)
         app.state.kb_admin = KbAdmin(app.state.kb, search)
         app.state.search = search
+        app.state.pills = await run_in_threadpool(load_pill_index, sessions)  # once
         app.state.rasa = rasa
-        app.state.chat = ChatContext(settings, rasa, search, sessions)
+        detector = await run_in_threadpool(emergency_detector, settings)
+        app.state.dur_rules = await run_in_threadpool(load_rule_set, sessions)  # once
+        app.state.chat = ChatContext(settings, rasa, search, sessions, detector,
+                                     app.state.dur_rules)
         app.state.chat_limits = ChatRateLimiter(settings.rate_limit)
         if search.ready:
             await run_in_threadpool(app.state.kb_admin.catch_up)
@@ -86,6 +104,8 @@ def create_app(
     install_error_handlers(app)
     for module in (health, auth, search, chat, hr, kb, staff, web):
         app.include_router(module.router)
+    app.include_router(pill_routes.router)
+    app.include_router(medication_check_routes.router)
     Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
     )

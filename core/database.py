@@ -68,6 +68,8 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def create_tables(engine: Engine) -> None:
     # Import the model modules so their tables are registered on Base.metadata.
+    import knowledge_base.dur_tables
+    import knowledge_base.pill_tables
     import knowledge_base.tables  # noqa: F401
 
     with suppress(ImportError):  # the knowledge-base CLI runs without the gateway

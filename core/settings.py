@@ -41,6 +41,16 @@ class PathSettings(BaseModel):
     def dev_questions_file(self) -> Path:
         return self.shared_data_dir / "eval" / "dev_questions.jsonl"
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dur_dir(self) -> Path:
+        return self.shared_data_dir / "dur"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def pill_identification_file(self) -> Path:
+        return self.shared_data_dir / "mfds" / "pill_identification.jsonl"
+
 
 class RetrievalSettings(BaseModel):
     # Chunk length in word pieces; all-MiniLM-L6-v2 was trained on 128-token inputs.
@@ -80,9 +90,14 @@ class AuthSettings(BaseModel):
 
 
 class SafetySettings(BaseModel):
-    emergency_number: str = "119"
-    poison_control: str = "1-800-222-1222"
-    crisis_line: str = "109"
+    # Whose emergency numbers every emergency reply gives (safety/data/help_lines.yaml):
+    # KR = 119, and 109 / 1577-0199 for suicidal thoughts; US = 911, 1-800-222-1222, 988.
+    region: Literal["KR", "US"] = "KR"
+    # The semantic check (safety/semantic.py): a message whose most emergency-like sentence
+    # the classifier gives at least this probability is an emergency. Chosen by cross-
+    # validation on the exemplars (bench/emergency_eval.py --sweep), never on the frozen set.
+    semantic_threshold: float = 0.3
+    semantic_enabled: bool = True
 
 
 class RateLimitSettings(BaseModel):

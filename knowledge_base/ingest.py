@@ -6,6 +6,7 @@ so an import never half-writes. Malformed records are reported and skipped.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,17 +47,29 @@ def _collect(origin: str, items: Iterable[Document | RecordError]) -> SourceBatc
     return batch
 
 
+class SourceMissing(FileNotFoundError):
+    """A source directory of the repository is not there (a broken checkout)."""
+
+
 def read_sources(
     catalogue_dir: Path | None, chain_docs_dir: Path | None, label_files: list[Path]
 ) -> list[SourceBatch]:
-    """Parse each source that exists; a missing shared file is simply not a source."""
+    """Parse each source. The repository's own directories must exist (``SourceMissing``
+    names the path otherwise); a missing shared label file is not a source, and a warning
+    naming its path says so on stderr (its leaflets are then not imported)."""
+    for directory in (catalogue_dir, chain_docs_dir):
+        if directory is not None and not directory.is_dir():
+            raise SourceMissing(f"{directory} is missing: its documents cannot be imported")
     batches: list[SourceBatch] = []
-    if catalogue_dir and catalogue_dir.is_dir():
+    if catalogue_dir:
         batches.append(_collect("catalogue", read_catalogue(catalogue_dir)))
     for path in label_files:
         if path.is_file():
             batches.append(_collect(f"fda:{path.name}", read_openfda_file(path)))
-    if chain_docs_dir and chain_docs_dir.is_dir():
+        else:
+            print(f"warning: {path} is missing: its openFDA labels are not imported",
+                  file=sys.stderr)
+    if chain_docs_dir:
         batches.append(_collect("chain", read_markdown_dir(chain_docs_dir)))
     return batches
 

@@ -1,13 +1,21 @@
-"""`make run`: the whole assistant on embedded defaults, until Ctrl-C."""
+"""`make run`: the whole assistant on embedded defaults, until Ctrl-C.
+
+    python -m ops.run [--gateway-port 8000] [--rasa-port 5005] [--actions-port 5055]
+
+Every server listens on 127.0.0.1 only. Ctrl-C or SIGTERM stops them all; if this process
+is killed outright (SIGKILL), the kernel kills its servers (see ops/stack.py), so none is
+left behind on its port (tests/ops/test_run_cleanup.py).
+"""
 
 from __future__ import annotations
 
+import argparse
 import signal
 import sys
 import threading
 
 from api.services.accounts import DEMO_ACCOUNTS
-from core.settings import REPO_ROOT, get_settings
+from core.settings import get_settings
 from ops.stack import Ports, Stack, services
 
 
@@ -17,7 +25,12 @@ def run_until_stopped(stack: Stack, profile: str, urls: dict[str, str],
     Ctrl-C or SIGTERM (or until a service dies: exit status 1); always stop everything."""
     settings = get_settings()
     stopping = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+
+    def terminate(*_) -> None:
+        stopping.set()
+        raise KeyboardInterrupt  # also interrupts a start that is still waiting
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         stack.start(timeout_seconds)
         width = max(len(label) for label in urls) + 3
@@ -39,14 +52,24 @@ def run_until_stopped(stack: Stack, profile: str, urls: dict[str, str],
     except KeyboardInterrupt:
         pass
     finally:
+        # a second Ctrl-C or SIGTERM must not cut the stop short (it ends within seconds)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("\nstopping…", file=sys.stderr)
         stack.stop()
     return 0
 
 
-def main() -> int:
-    ports = Ports()
-    stack = Stack(services(ports), REPO_ROOT / "var" / "logs")
+def main(argv: list[str] | None = None) -> int:
+    defaults = Ports()
+    parser = argparse.ArgumentParser(prog="python -m ops.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gateway-port", type=int, default=defaults.gateway)
+    parser.add_argument("--rasa-port", type=int, default=defaults.rasa)
+    parser.add_argument("--actions-port", type=int, default=defaults.actions)
+    args = parser.parse_args(argv)
+    ports = Ports(args.gateway_port, args.rasa_port, args.actions_port)
+    stack = Stack(services(ports), get_settings().paths.var_dir / "logs")
     print("starting action server, Rasa server and gateway (Rasa takes about a minute)…",
           file=sys.stderr)
     base = f"http://127.0.0.1:{ports.gateway}"

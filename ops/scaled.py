@@ -181,6 +181,7 @@ def postgres_service(pg_dir: Path, port: int) -> Service:
         ).returncode == 0,
         user=PG_OS_USER,
         stop_signal=2,  # SIGINT: "fast" shutdown, does not wait for clients to disconnect
+        death_signal=2,  # the same if we die: the postmaster then stops its backends too
     )
 
 
@@ -302,6 +303,7 @@ def nginx_service(var_dir: Path, ports: ScaledPorts) -> Service:
          "-c", str(conf), "-g", "daemon off;"],
         f"http://127.0.0.1:{ports.front}/nginx-health",
         probe=lambda: _nginx_ready(ports),
+        death_signal=15,  # SIGTERM (fast shutdown) if we die: the master stops its workers
     )
 
 
@@ -421,9 +423,14 @@ def prepare() -> None:
     from api.services.hr_seed import seed_hr
     from core.database import create_tables, make_engine, make_session_factory, transaction
     from core.settings import get_settings
+    from knowledge_base.dur_import import main as import_dur_rules
+    from knowledge_base.pill_import import main as import_pill_data
     from retrieval.__main__ import index
 
     index(force=False)  # import into the configured database, publish if anything changed
+    import_dur_rules()  # the medication checks' rules and the pill data, as `make index` does
+    if import_pill_data() != 0:
+        raise SystemExit("the pill data could not be imported")
     settings = get_settings()
     engine = make_engine(settings.db_url)
     create_tables(engine)

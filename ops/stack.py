@@ -4,11 +4,18 @@ Used by ``make run`` (foreground, Ctrl-C stops everything) and by the end-to-end
 (which start the same processes on free ports). Each process gets its own process group
 and log file; the stack waits until every health check answers before it reports ready.
 ops/scaled.py builds the scale-out profile (`make run-scaled`) from the same pieces.
+
+Every server listens on loopback only (127.0.0.1) unless told otherwise. The stack owns its
+children: a clean stop signals each one's process group, and on Linux each child also gets a
+parent-death signal (``PR_SET_PDEATHSIG``), so when the starting process is killed outright
+(SIGKILL, a crash) no server survives it as an orphan on its port.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
 import pwd
 import shutil
@@ -17,6 +24,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +79,39 @@ def copy_published_state(target: Path, source_var: Path | None = None) -> None:
         copy.close()
 
 
+LOOPBACK = "127.0.0.1"
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _prctl():
+    """libc's ``prctl`` (Linux), else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    with contextlib.suppress(OSError, AttributeError):
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
+    return None
+
+
+_PRCTL = _prctl()
+
+
+def die_with_parent(death_signal: int) -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes the child receive ``death_signal`` when the process
+    starting it dies, however it dies (SIGKILL included). None where that is unavailable
+    (not Linux) or unsafe: the kernel sends the signal when the *thread* that forked the
+    child exits, so only children started from the main thread get it."""
+    if _PRCTL is None or threading.current_thread() is not threading.main_thread():
+        return None
+    parent = os.getpid()
+
+    def preexec() -> None:
+        _PRCTL(_PR_SET_PDEATHSIG, death_signal, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl: nobody will signal us
+            os.kill(os.getpid(), death_signal)
+
+    return preexec
+
+
 def as_user(user: str | None) -> dict:
     """``subprocess`` arguments that drop root to ``user`` (nothing when not root)."""
     if user is None or os.geteuid() != 0:
@@ -96,6 +137,10 @@ class Service:
     user: str | None = None
     # The signal for a clean stop (PostgreSQL: SIGINT, its "fast" shutdown).
     stop_signal: int = signal.SIGTERM
+    # Sent by the kernel when the starting process dies without stopping us (Linux). SIGKILL
+    # suits single-process servers; one that has children of its own (PostgreSQL, nginx)
+    # should get its clean stop signal, so that it takes its children down with it.
+    death_signal: int = signal.SIGKILL
 
     def start(self, log_dir: Path) -> None:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -107,6 +152,7 @@ class Service:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(self.command, cwd=self.cwd, env=env, stdout=log,
                                             stderr=subprocess.STDOUT, start_new_session=True,
+                                            preexec_fn=die_with_parent(self.death_signal),
                                             **as_user(self.user))
 
     def healthy(self) -> bool:
@@ -157,24 +203,30 @@ class Ports:
 
 
 def actions_service(port: int, gateway_url: str, env: dict[str, str],
-                    name: str = "actions") -> Service:
-    """The Rasa action server; it calls the gateway (search, HR) at ``gateway_url``."""
+                    name: str = "actions", host: str = LOOPBACK) -> Service:
+    """The Rasa action server; it calls the gateway (search, HR) at ``gateway_url``.
+
+    rasa-sdk 3.6 has no host option: ``rasa_sdk.endpoint.run`` binds ``$SANIC_HOST``, and
+    0.0.0.0 when that is unset (docker-compose relies on it inside its container). Here it
+    is set to ``host``, loopback by default."""
     return Service(
         name,
         [str(RASA_PY), "-m", "rasa_sdk", "--actions", "bot.actions", "--port", str(port)],
         f"http://127.0.0.1:{port}/health",
-        env={"ACTIONS_GATEWAY_URL": gateway_url, **env},
+        env={"ACTIONS_GATEWAY_URL": gateway_url, "SANIC_HOST": host, **env},
     )
 
 
 def rasa_service(port: int, actions_port: int, model: Path, env: dict[str, str],
-                 name: str = "rasa", endpoints: str = "endpoints.yml") -> Service:
-    """A Rasa server on loopback, with ``endpoints`` (relative to bot/)."""
+                 name: str = "rasa", endpoints: str = "endpoints.yml",
+                 host: str = LOOPBACK) -> Service:
+    """A Rasa server on ``host`` (loopback by default), with ``endpoints`` (relative to
+    bot/)."""
     return Service(
         name,
         [str(RASA_PY), "-m", "rasa", "run", "--model", str(model), "--port", str(port),
          "--credentials", "credentials.yml", "--endpoints", endpoints,
-         "--interface", "127.0.0.1"],
+         "--interface", host],
         f"http://127.0.0.1:{port}/webhooks/gateway/",
         env={"ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook", **env},
         cwd=REPO / "bot",
@@ -186,12 +238,13 @@ def rasa_service(port: int, actions_port: int, model: Path, env: dict[str, str],
 
 
 def gateway_service(port: int, rasa_url: str, env: dict[str, str],
-                    name: str = "gateway") -> Service:
-    """The FastAPI gateway (uvicorn, one process) talking to Rasa at ``rasa_url``."""
+                    name: str = "gateway", host: str = LOOPBACK) -> Service:
+    """The FastAPI gateway (uvicorn, one process) on ``host`` (loopback by default),
+    talking to Rasa at ``rasa_url``."""
     return Service(
         name,
         [str(GATEWAY_PY), "-m", "uvicorn", "--factory", "api.main:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--no-access-log"],
+         "--host", host, "--port", str(port), "--no-access-log"],
         f"http://127.0.0.1:{port}/healthz",
         env={"PHARMA_RASA__URL": rasa_url, **env},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MAX_QUOTE_CHARS = 700
 
-_PHARMACIST = {
+PHARMACIST_LINE = {
     "en": "This is the leaflet's wording, not personal advice: please check with your "
           "pharmacist before use, especially for children, pregnancy or other medicines.",
     "ko": "이 내용은 제품 설명서 문구이며 개인 맞춤 상담이 아닙니다. "
@@ -61,7 +61,7 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
         else:
             intro = f"From the {hit['title']} leaflet, \"{hit['section_title']}\":"
         blocks.append(f"{intro}\n“{quote(hit['text'])}”\n{citation(hit, language)}")
-    return "\n\n".join([*blocks, _PHARMACIST.get(language, _PHARMACIST["en"])])
+    return "\n\n".join([*blocks, PHARMACIST_LINE.get(language, PHARMACIST_LINE["en"])])
 
 
 def not_sure_message(language: str = "en", medicine: str | None = None) -> str:

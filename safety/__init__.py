@@ -1,9 +1,13 @@
-"""Emergency detection and wording, shared by the Rasa NLU pipeline and the gateway.
+"""Emergency detection and wording.
 
-Standard library only: both virtual environments import it.
+``detect_red_flag`` (phrase list) is safe in both virtual environments; the gateway builds
+an :class:`EmergencyDetector` with the semantic check as well (``safety.semantic``).
 """
 
-from safety.messages import emergency_message
-from safety.red_flags import RedFlag, detect_red_flag, language_of
+from safety.detector import EmergencyDetector, detect_red_flag
+from safety.flags import CATEGORIES, RedFlag
+from safety.language import language_of
+from safety.messages import Branch, emergency_message
 
-__all__ = ["RedFlag", "detect_red_flag", "emergency_message", "language_of"]
+__all__ = ["CATEGORIES", "Branch", "EmergencyDetector", "RedFlag", "detect_red_flag",
+           "emergency_message", "language_of"]

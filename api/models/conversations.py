@@ -39,3 +39,16 @@ class Feedback(Base):
     rating: Mapped[int]  # +1 thumbs up, -1 thumbs down
     comment: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SessionContext(Base):
+    """What a consumer told the chat about themselves, kept for the medication checks of
+    later questions in the same session: the person (pregnant, age, 65+) and the medicines
+    they take. Cleared by "forget my medicines"."""
+
+    __tablename__ = "chat_session_context"
+
+    session_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    person: Mapped[dict] = mapped_column(JSON, default=dict)
+    taking: Mapped[list] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -15,6 +15,7 @@ from api.schemas.kb import (
     ChangeOut,
     DocumentOut,
     DocumentSummaryOut,
+    DurRulesStatus,
     EntryIn,
     GapOut,
     KbStatus,
@@ -25,6 +26,7 @@ from api.schemas.kb import (
 )
 from api.services.kb_admin import KbAdmin, knowledge_gaps
 from knowledge_base.documents import DOC_ID_PATTERN, Document
+from knowledge_base.dur_import import rule_status as dur_rule_status
 from knowledge_base.markdown_docs import split_sections
 from knowledge_base.openfda import record_to_document
 from knowledge_base.store import DocumentNotFound, EditConflict, StoredDocument, VersionNotFound
@@ -218,8 +220,11 @@ def gaps(session: SessionDep, _: StaffUser,
 
 
 @router.get("/status", response_model=KbStatus)
-def kb_status(request: Request, kb: KnowledgeBaseDep, _: StaffUser) -> KbStatus:
+def kb_status(request: Request, kb: KnowledgeBaseDep, session: SessionDep,
+              _: StaffUser) -> KbStatus:
     snapshot = request.app.state.search.snapshot
+    counts, newest = dur_rule_status(session)
     return KbStatus(revision=kb.revision(), index=snapshot.name if snapshot else None,
                     index_revision=snapshot.revision if snapshot else None,
-                    documents=len(kb.list_documents()))
+                    documents=len(kb.list_documents()),
+                    dur_rules=DurRulesStatus(counts=counts, newest_notification_date=newest))

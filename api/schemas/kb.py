@@ -146,8 +146,16 @@ class GapOut(BaseModel):
     last_asked: UtcDateTime
 
 
+class DurRulesStatus(BaseModel):
+    """The MFDS DUR rule tables the medicine check uses (``make index`` imports them)."""
+
+    counts: dict[str, int] = Field(description="in-force rules per kind")
+    newest_notification_date: str | None
+
+
 class KbStatus(BaseModel):
     revision: int
     index: str | None
     index_revision: int | None
     documents: int
+    dur_rules: DurRulesStatus | None = None

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class SourceOut(BaseModel):
@@ -8,6 +8,11 @@ class SourceOut(BaseModel):
     drug: str
     section: str
     title: str
+    source: str | None = Field(default=None, description="e.g. \"MFDS DUR\" for a safety "
+                               "rule; absent for our own leaflets")
+    date: str | None = Field(default=None, description="the rule's notification date")
+    note: str | None = Field(default=None, description="a short line for the source card, "
+                             "e.g. a pill's appearance and whether it is Rx or OTC")
 
 
 class HitOut(SourceOut):

@@ -1,8 +1,10 @@
 """One chat turn: safety check, the dialogue (Rasa), degradation, and the record we keep.
 
-The gateway's own red-flag check runs on every message. Normally the dialogue answers
-and also escalates emergencies; if it did not (or is down), the gateway answers with the
-emergency message itself and never with a leaflet. When Rasa is down, or answers nothing
+The gateway's emergency check (phrase list + semantic, ``safety``) runs first, once per
+message: an emergency is answered at once with the region's numbers, never with a leaflet,
+and never waits for the dialogue. If the dialogue itself escalates a message the check let
+through (its NLU has an emergency intent of its own), its reply stands. When Rasa is
+down, or answers nothing
 (its action server is down), a consumer's medicine question is answered from retrieval
 alone, marked as such. Anything else gets a clear 503 when Rasa is down, and a plain apology
 (``answered_by="unavailable"``) when Rasa is up but said nothing.
@@ -20,10 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.models import ChatTurn
 from api.schemas.chat import ChatResponse, IntentOut, Reply
 from api.schemas.search import SourceOut
+from api.services.chat_context import medication_context
 from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
 from api.services.redaction import redact
 from core.database import run_transaction
 from core.settings import Settings
+from knowledge_base.branches import branches_in, open_branch_for
+from medication_checks import RuleSet
 from replies import (
     compose_leaflet_answer,
     not_sure_message,
@@ -31,7 +36,8 @@ from replies import (
     unavailable_message,
 )
 from retrieval.service import SearchService
-from safety import RedFlag, detect_red_flag, emergency_message, language_of
+from safety import Branch, EmergencyDetector, RedFlag, emergency_message, language_of
+from safety.messages import region_numbers
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +52,17 @@ class ChatContext:
     rasa: RasaClient
     search: SearchService
     sessions: sessionmaker[Session]
+    detector: EmergencyDetector
+    medication_rules: RuleSet
 
 
-def emergency_text(settings: Settings, flag: RedFlag) -> str:
-    """The emergency reply with the configured numbers."""
-    s = settings.safety
-    return emergency_message(flag, emergency_number=s.emergency_number,
-                             poison_control=s.poison_control, crisis_line=s.crisis_line)
+def emergency_text(settings: Settings, flag: RedFlag, message: str = "") -> str:
+    """The emergency reply with the numbers of the deployment's region, plus a pharmacist's
+    phone at an open branch when the message names one."""
+    branch = open_branch_for(branches_in(settings.paths.chain_docs_dir), message)
+    name = branch.name_ko if branch and flag.language == "ko" else branch.name if branch else ""
+    return emergency_message(flag, settings.safety.region,
+                             Branch(name, branch.phone) if branch else None)
 
 
 def _merge_payloads(turn: BotTurn) -> dict:
@@ -91,7 +101,7 @@ async def _retrieval_only(
 
 
 def _apology(settings: Settings, language: str) -> ChatResponse:
-    text = unavailable_message(language, settings.safety.emergency_number)
+    text = unavailable_message(language, region_numbers(settings.safety.region)[0])
     return ChatResponse(session_id="", message_id="", replies=[Reply(text=text)], intent=None,
                         sources=[], emergency=False, handoff=False, language=language,
                         answered_by="unavailable")
@@ -102,12 +112,22 @@ async def handle_chat(
     metadata: dict | None = None,
 ) -> ChatResponse:
     language = language_of(message)
-    red_flag = detect_red_flag(message)
-    try:
-        turn = await ctx.rasa.send(
-            f"{channel}:{session_id}", message,
-            {"channel": channel, "language": language, **(metadata or {})},
+    red_flag = await run_in_threadpool(ctx.detector.detect, message)
+    if red_flag is not None:
+        response = ChatResponse(
+            session_id=session_id, message_id=str(uuid.uuid4()),
+            replies=[Reply(text=emergency_text(ctx.settings, red_flag, message))], intent=None,
+            sources=[], emergency=True, handoff=False, language=language,
+            answered_by="safety",
         )
+        await run_in_threadpool(_record, ctx, response, message, channel, None)
+        return response
+    metadata = {"channel": channel, "language": language, **(metadata or {})}
+    if channel == "consumer":
+        metadata["medication_check"] = await run_in_threadpool(
+            medication_context, ctx.sessions, ctx.medication_rules, session_id, message)
+    try:
+        turn = await ctx.rasa.send(f"{channel}:{session_id}", message, metadata)
     except RasaUnavailable as exc:
         log.warning("dialogue unavailable for %s: %s", channel, exc)
         turn = None
@@ -127,8 +147,6 @@ async def handle_chat(
             handoff=meta["handoff"], language=language, answered_by="assistant",
         )
         gap = meta["gap"]
-    elif red_flag is not None:
-        response, gap = None, None
     else:
         fallback = None
         if channel == "consumer":
@@ -137,16 +155,6 @@ async def handle_chat(
             raise AssistantUnavailable("the assistant is temporarily unavailable")
         response, gap = fallback or (_apology(ctx.settings, language), None)
 
-    if red_flag is not None and (response is None or not response.emergency):
-        # Safety net: the gateway's own check overrides anything else, never a leaflet answer.
-        response = ChatResponse(
-            session_id=session_id, message_id="",
-            replies=[Reply(text=emergency_text(ctx.settings, red_flag))],
-            intent=response.intent if response else None, sources=[], emergency=True,
-            handoff=False, language=language,
-            answered_by="assistant" if turn is not None else "safety",
-        )
-        gap = None
     response.session_id = session_id
     response.message_id = str(uuid.uuid4())
     await run_in_threadpool(_record, ctx, response, message, channel, gap)

@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions.wording import say
 from safety import language_of
 
 META_TYPE = "assistant_meta"
@@ -32,6 +33,16 @@ def channel(tracker: Tracker) -> str:
     return "hr" if metadata(tracker).get("channel") == "hr" else "consumer"
 
 
+def refused_on_hr_channel(dispatcher: CollectingDispatcher, tracker: Tracker,
+                          lang: str) -> bool:
+    """Consumer actions (medicines, pills) answer on the consumer channel only."""
+    if channel(tracker) != "hr":
+        return False
+    dispatcher.utter_message(text=say("hr_only_here", lang))
+    send_meta(dispatcher, tracker)
+    return True
+
+
 def entity_values(tracker: Tracker, name: str) -> list[str]:
     return [str(e["value"]) for e in tracker.latest_message.get("entities", [])
             if e.get("entity") == name and e.get("value")]
@@ -49,8 +60,9 @@ def send_meta(
     dispatcher.utter_message(json_message={
         "type": META_TYPE,
         "intent": intent_name(tracker),
-        "sources": [{k: s[k] for k in ("doc_id", "drug", "section", "title")}
-                    for s in sources or []],
+        "sources": [{k: s[k] for k in ("doc_id", "drug", "section", "title", "source", "date",
+                                          "note")
+                     if k in s} for s in sources or []],
         "emergency": emergency,
         "handoff": handoff,
         "gap": gap,

@@ -8,18 +8,30 @@ starts a new topic.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import channel, entity_values, language, send_meta
+from bot.actions.common import (
+    entity_values,
+    language,
+    metadata,
+    refused_on_hr_channel,
+    send_meta,
+)
 from bot.actions.config import get_config
 from bot.actions.gateway_client import GatewayClient, GatewayError
 from bot.actions.wording import MESSAGES, say
 from replies import choose_passages, compose_leaflet_answer, not_covered_message, not_sure_message
 from retrieval.topics import TOPIC_SECTIONS, detect_topics
+
+PERSON_FIELDS = ("age_years", "age_months", "pregnant", "breastfeeding", "elderly")
+# A medicine question about an animal gets "ask a vet", never a human dose.
+ANIMAL = re.compile(r"\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|"
+                    r"parrots?|horses?)\b|강아지|고양이|반려견|반려묘|반려동물|애완|댕댕이|냥이")
 
 
 def pharmacist_button(lang: str) -> dict:
@@ -44,11 +56,13 @@ class ActionAnswerMedicine(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         lang = language(tracker)
-        if channel(tracker) == "hr":
-            dispatcher.utter_message(text=say("hr_only_here", lang))
-            send_meta(dispatcher, tracker)
+        if refused_on_hr_channel(dispatcher, tracker, lang):
             return []
         message = tracker.latest_message.get("text") or ""
+        if ANIMAL.search(message.lower()):
+            offer_pharmacist(dispatcher, say("ask_a_vet", lang), lang)
+            send_meta(dispatcher, tracker, gap="animal")
+            return [SlotSet("offered_pharmacist", True)]
         named = entity_values(tracker, "medicine")
         # NLU may pass raw words ("day") when a span matched no synonym: keep known topics.
         topics = [t for t in entity_values(tracker, "topic") if t in TOPIC_SECTIONS]
@@ -56,12 +70,39 @@ class ActionAnswerMedicine(Action):
         previous_generic = tracker.get_slot("medicine_generic")
         previous_topic = tracker.get_slot("topic")
         try:
+            checked = self._medication_check(dispatcher, tracker, lang)
+            if checked is not None:
+                return checked
             return self._answer(dispatcher, tracker, lang, message, named, topics,
                                 previous_generic, previous_topic)
         except GatewayError:
             offer_pharmacist(dispatcher, say("library_unreachable", lang), lang)
             send_meta(dispatcher, tracker, gap="unavailable")
             return [SlotSet("offered_pharmacist", True)]
+
+    def _medication_check(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          lang: str) -> list[EventType] | None:
+        """Two medicines, or one and the person (pregnant, a child's age, 65+): Korea's DUR
+        rules first (the gateway checks and words it, with the leaflets' passages on the
+        point). One medicine checked only against what the person already takes, with no
+        finding, gets the usual answer instead (``None``)."""
+        context = metadata(tracker).get("medication_check") or {}
+        named = list(context.get("medicines") or [])
+        names = list(dict.fromkeys([*named, *(context.get("taking") or [])]))
+        person = {k: v for k, v in (context.get("person") or {}).items()
+                  if k in PERSON_FIELDS}
+        if not named or not (len(names) >= 2 or person):
+            return None
+        answer = self.client.post("/v1/medicines/answer",
+                                  {"medicines": names[:20], "language": lang, **person})
+        if not isinstance(answer, dict) or not answer.get("applies"):
+            return None
+        if len(named) < 2 and not answer.get("findings") and not person:
+            return None  # one medicine, nothing against what they take: answer as usual
+        dispatcher.utter_message(text=answer["text"], buttons=[pharmacist_button(lang)])
+        send_meta(dispatcher, tracker, sources=answer["sources"])
+        return [SlotSet("medicine", named[0]), SlotSet("topic", None),
+                SlotSet("offered_pharmacist", True)]
 
     def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
                 message: str, named: list[str], topics: list[str],

@@ -24,10 +24,7 @@ class ActionEmergency(Action):
             domain: dict[str, Any]) -> list[EventType]:
         message = tracker.latest_message.get("text") or ""
         flag = detect_red_flag(message) or RedFlag("unspecified", language(tracker), "")
-        config = get_config()
-        dispatcher.utter_message(text=emergency_message(
-            flag, emergency_number=config.emergency_number,
-            poison_control=config.poison_control, crisis_line=config.crisis_line))
+        dispatcher.utter_message(text=emergency_message(flag, get_config().region))
         send_meta(dispatcher, tracker, emergency=True)
         return [SlotSet("topic", None)]
 

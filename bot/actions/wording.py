@@ -19,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which medicine are you asking about? You can tell me the brand or the ingredient, e.g. \"Tylenol\" or \"ibuprofen\".",
         "ko": "어떤 약에 대해 궁금하신가요? 제품명이나 성분명을 알려 주세요. 예: 타이레놀, 이부프로펜",
     },
+    "ask_a_vet": {
+        "en": "Our leaflets are for people, and human medicines can be dangerous for animals (ibuprofen, acetaminophen and naproxen are poisonous to dogs and cats). Please ask a vet before giving your pet any medicine.",
+        "ko": "저희 설명서는 사람용 의약품 정보입니다. 사람 약은 동물에게 위험할 수 있어요(이부프로펜, 아세트아미노펜, 나프록센은 개와 고양이에게 독성이 있습니다). 반려동물에게 약을 주기 전에 꼭 수의사(동물병원)와 상담하세요.",
+    },
     "store_not_found": {
         "en": "I couldn't find that in our store information. Please call your branch or ask in store — our staff will be glad to help.",
         "ko": "매장 안내 자료에서 해당 내용을 찾지 못했습니다. 가까운 지점에 전화하시거나 매장 직원에게 문의해 주세요.",

@@ -19,7 +19,7 @@ def test_reply_carries_intent_sources_and_flags(client, rasa):
     body = response.json()
     assert body["replies"][0]["text"].startswith("Take 1 tablet")
     assert body["intent"] == {"name": "ask_medicine", "confidence": 0.97}
-    assert body["sources"] == [SOURCE]
+    assert body["sources"] == [{**SOURCE, "source": None, "date": None, "note": None}]
     assert (body["emergency"], body["handoff"], body["answered_by"]) == (
         False, False, "assistant")
     sender, _, metadata = rasa.received[0]
@@ -32,6 +32,25 @@ def test_the_gateway_escalates_an_emergency_the_dialogue_missed(client, rasa):
     assert body["emergency"] is True and body["sources"] == []
     assert "119" in body["replies"][0]["text"]
     assert "every 4 to 6 hours" not in " ".join(r["text"] for r in body["replies"])
+
+
+def test_emergencies_in_words_nobody_listed_get_koreas_numbers_before_the_dialogue(client, rasa):
+    rasa.reply("어떤 약에 대해 궁금하신가요?")
+    crisis = chat(client, "살 이유를 모르겠어요").json()
+    assert crisis["emergency"] is True and crisis["answered_by"] == "safety"
+    assert "109" in crisis["replies"][0]["text"] and "1577-0199" in crisis["replies"][0]["text"]
+    poisoning = chat(client, "my kid got into the dishwasher pods and bit one", "s2").json()
+    text = poisoning["replies"][0]["text"]
+    assert poisoning["emergency"] is True and text.startswith("Call 119 now")
+    assert not any(n in text for n in ("1-800-222-1222", "911", "988"))
+    assert rasa.received == []  # the emergency never waited for the dialogue
+
+
+def test_an_emergency_near_a_named_branch_adds_an_open_branchs_phone(client):
+    body = chat(client, "my son swallowed a button battery, we're near the jamsil branch").json()
+    text = body["replies"][0]["text"]
+    assert body["emergency"] and text.startswith("Call 119 now")
+    assert "02-3452-1100" in text or "02-3142-1300" in text  # a Seoul branch open 24 hours
 
 
 def test_with_rasa_down_a_medicine_question_is_answered_from_retrieval(client, rasa):

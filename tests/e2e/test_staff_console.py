@@ -480,3 +480,10 @@ def test_an_uploaded_openfda_label_becomes_a_leaflet(
         with staff_client(running_stack) as client:
             if client.get(f"/v1/kb/documents/{doc_id}").json().get("deleted") is False:
                 client.delete(f"/v1/kb/documents/{doc_id}")
+
+
+def test_the_status_line_shows_the_dur_rules_in_force(consoles, browser, running_stack):
+    page = staff_page(consoles, browser, running_stack)
+    status = page.locator("#kb-status")
+    expect(status).to_contain_text("DUR rules", timeout=LOAD_TIMEOUT_MS)
+    expect(status).to_contain_text("newest 20")  # the newest MFDS notification date

@@ -230,3 +230,22 @@ def test_only_the_page_and_its_two_assets_are_served(running_stack):
         for path in ("/static/chat/index.html", "/static/chat/..%2F..%2Fmain.py",
                      "/static/chat/missing.js"):
             assert client.get(path).status_code == 404, path
+
+
+def test_a_medication_check_finding_shows_as_a_warning_card(chat_page, artifacts):
+    page = chat_page
+    turn = ask(page, "can I take selegiline with Sudafed?")
+    card = turn.get_by_test_id("safety-check-card")
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("Medication safety check")
+    expect(card).to_contain_text("must not be taken together")
+    save_screenshot(page, artifacts / "web-chat-medication-check.png")
+
+
+def test_pill_candidates_show_as_cards(chat_page, artifacts):
+    page = chat_page
+    turn = ask(page, "I found a white round pill marked IDG, what is it?")
+    cards = turn.get_by_test_id("pill-card")
+    expect(cards.first).to_be_visible()
+    expect(cards.filter(has_text="가스디알")).to_have_count(1)
+    save_screenshot(page, artifacts / "web-chat-pill.png")

@@ -35,6 +35,7 @@
       assistant: "Assistant:",
       typing: "The assistant is typing…",
       sources: "Sources",
+      safetyCheck: "Medication safety check (Korea's MFDS DUR rules)",
       sourceLoading: "Loading the leaflet passage…",
       sourceMissing: "The passage could not be loaded right now; the answer above quotes it.",
       labelDate: "Label dated",
@@ -76,6 +77,7 @@
       assistant: "상담 도우미:",
       typing: "답변을 작성하고 있어요…",
       sources: "출처",
+      safetyCheck: "복약 안전 확인 (식약처 DUR 기준)",
       sourceLoading: "설명서 내용을 불러오는 중…",
       sourceMissing: "지금은 설명서 내용을 불러올 수 없습니다. 위 답변에 인용된 부분을 참고하세요.",
       labelDate: "설명서 날짜",
@@ -365,6 +367,14 @@
     if (!unique.length) return null;
     const box = el("div", { className: "sources" }, uiText("p", "sources", { className: "sources-title" }));
     for (const source of unique) {
+      if (source.section === "pill_identification") {  // a candidate pill: a static card
+        box.append(el("div", { className: "source-card pill-card", "data-testid": "pill-card",
+          "data-doc-id": source.doc_id },
+        el("span", { className: "source-title", "data-testid": "source-title" }, source.title),
+        source.note ? el("span", { className: "pill-note" }, source.note) : null,
+        el("span", { className: "source-drug" }, source.source || "")));
+        continue;
+      }
       const body = el("div", { className: "source-body" });
       const card = el("details", { className: "source-card", "data-testid": "source-card",
         "data-doc-id": source.doc_id, "data-section-id": source.section },
@@ -541,9 +551,17 @@
         if (group) turn.append(group);
       }
     } else {
-      for (const reply of replies) {
+      // a medication check that found something leads with a warning card
+      const checked = (Array.isArray(data.sources) ? data.sources : [])
+        .some((s) => s.source === "MFDS DUR");
+      for (const [i, reply] of replies.entries()) {
+        const text = el("span", { className: "text" }, reply.text);
+        const body = checked && i === 0
+          ? el("div", { className: "warning-card", role: "note", "data-testid": "safety-check-card" },
+            uiText("p", "safetyCheck", { className: "warning-title" }), text)
+          : text;
         turn.append(el("div", { className: "message assistant", "data-testid": "message",
-          "data-role": "assistant" }, srOnly("assistant"), el("span", { className: "text" }, reply.text)));
+          "data-role": "assistant" }, srOnly("assistant"), body));
         const group = Array.isArray(reply.buttons) ? quickReplies(reply.buttons) : null;
         if (group) turn.append(group);
       }

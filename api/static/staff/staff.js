@@ -414,8 +414,13 @@
       state.documents = rows;
       fillMedicineOptions(rows);
       if (status) {
+        const dur = status.dur_rules;
+        const rules = dur ? Object.values(dur.counts || {}).reduce((a, b) => a + b, 0) : 0;
         $("kb-status").textContent = `${status.documents} live documents · knowledge-base ` +
-          `revision ${status.revision}` + (status.index ? ` · search index ${status.index}` : "");
+          `revision ${status.revision}` + (status.index ? ` · search index ${status.index}` : "") +
+          (dur ? ` · DUR rules ${rules.toLocaleString()} (newest ${dur.newest_notification_date || "—"})` : "");
+        $("kb-status").title = dur ? Object.entries(dur.counts || {})
+          .map(([kind, n]) => `${kind}: ${n}`).join("\n") : "";
       }
       renderRows();
     } catch (err) {

