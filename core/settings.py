@@ -51,6 +51,17 @@ class PathSettings(BaseModel):
     def pill_identification_file(self) -> Path:
         return self.shared_data_dir / "mfds" / "pill_identification.jsonl"
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def e_yakeunyo_file(self) -> Path:
+        """MFDS consumer leaflets (의약품개요정보, e약은요): imported as Korean leaflets."""
+        return self.shared_data_dir / "mfds" / "e_yakeunyo.jsonl"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def dev_questions_mfds_file(self) -> Path:
+        return self.shared_data_dir / "eval" / "dev_questions_mfds.jsonl"
+
 
 class RetrievalSettings(BaseModel):
     # Chunk length in word pieces; all-MiniLM-L6-v2 was trained on 128-token inputs.
@@ -58,6 +69,12 @@ class RetrievalSettings(BaseModel):
     chunk_overlap_tokens: int = 32
     embed_batch_size: int = 32
     faiss_factory: str = "Flat"
+    # FAISS index of the Korean part (USE vectors of the MFDS leaflets): exact at this size;
+    # bench/mfds_scale.py measures "HNSW32" and IVF for a corpus ten times larger.
+    korean_faiss_factory: str = "Flat"
+    # Confidence given to a Korean leaflet passage of a product (or ingredient) the question
+    # names: USE cosines of right Korean passages are too low to compare with min_confidence.
+    korean_named_confidence: float = 0.6
     # Candidates each retriever contributes before fusion.
     candidates: int = 50
     # Reciprocal-rank-fusion constant and per-retriever weights.

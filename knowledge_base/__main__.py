@@ -21,6 +21,7 @@ def run_import(show_progress: bool = True) -> int:
     batches = read_sources(
         settings.paths.catalogue_dir, settings.paths.chain_docs_dir,
         [settings.paths.fda_labels_file],
+        mfds_file=settings.paths.e_yakeunyo_file, dur_dir=settings.paths.dur_dir,
     )
     report = import_all(kb, batches, show_progress=show_progress)
     for batch in report.batches:

@@ -63,6 +63,18 @@ class Document(BaseModel):
         """Lowercase generic name(s), comma-separated; empty for non-leaflets."""
         return ", ".join(self.generic_names)
 
+    @property
+    def language(self) -> str:
+        """"ko" for a leaflet written in Korean (MFDS e약은요, or a staff-added Korean
+        leaflet), else "en". Derived from the text rather than stored, so existing documents
+        keep their content hashes; retrieval indexes Korean text with Korean tools."""
+        if self.kind != "leaflet":
+            return "en"
+        text = self.title + " ".join(s.text for s in self.sections[:2])[:400]
+        hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+        latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+        return "ko" if hangul > latin else "en"
+
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from knowledge_base.dedupe import collapse_near_duplicates
 from knowledge_base.documents import Document
 from knowledge_base.markdown_docs import read_markdown_dir
+from knowledge_base.mfds import load_dictionary, read_e_yakeunyo
 from knowledge_base.openfda import RecordError, read_catalogue, read_openfda_file
 from knowledge_base.store import ImportResult, KnowledgeBase
 
@@ -27,6 +28,9 @@ class SourceBatch:
     origin: str
     documents: list[Document] = field(default_factory=list)
     errors: list[RecordError] = field(default_factory=list)
+    # Near-duplicate collapsing compares English word shingles: meaningless for Korean
+    # leaflets (each MFDS product is its own registered product and is kept).
+    dedupe: bool = True
 
 
 @dataclass
@@ -40,8 +44,10 @@ class ImportReport:
         return [e for b in self.batches for e in b.errors]
 
 
-def _collect(origin: str, items: Iterable[Document | RecordError]) -> SourceBatch:
-    batch = SourceBatch(origin)
+def _collect(
+    origin: str, items: Iterable[Document | RecordError], *, dedupe: bool = True
+) -> SourceBatch:
+    batch = SourceBatch(origin, dedupe=dedupe)
     for item in items:
         (batch.errors if isinstance(item, RecordError) else batch.documents).append(item)
     return batch
@@ -52,7 +58,8 @@ class SourceMissing(FileNotFoundError):
 
 
 def read_sources(
-    catalogue_dir: Path | None, chain_docs_dir: Path | None, label_files: list[Path]
+    catalogue_dir: Path | None, chain_docs_dir: Path | None, label_files: list[Path],
+    *, mfds_file: Path | None = None, dur_dir: Path | None = None,
 ) -> list[SourceBatch]:
     """Parse each source. The repository's own directories must exist (``SourceMissing``
     names the path otherwise); a missing shared label file is not a source, and a warning
@@ -69,6 +76,13 @@ def read_sources(
         else:
             print(f"warning: {path} is missing: its openFDA labels are not imported",
                   file=sys.stderr)
+    if mfds_file is not None:
+        if mfds_file.is_file():
+            leaflets = read_e_yakeunyo(mfds_file, load_dictionary(dur_dir))
+            batches.append(_collect(f"mfds:{mfds_file.name}", leaflets, dedupe=False))
+        else:
+            print(f"warning: {mfds_file} is missing: its MFDS leaflets are not imported",
+                  file=sys.stderr)
     if chain_docs_dir:
         batches.append(_collect("chain", read_markdown_dir(chain_docs_dir)))
     return batches
@@ -80,8 +94,12 @@ def import_all(
     pairs: list[tuple[str, Document]] = []
     for batch in batches:
         pairs.extend((batch.origin, d) for d in batch.documents)
-    kept, merged_into = collapse_near_duplicates([d for _, d in pairs])
+    no_dedupe = {b.origin for b in batches if not b.dedupe}
+    kept, merged_into = collapse_near_duplicates(
+        [d for origin, d in pairs if origin not in no_dedupe])
     kept_ids = {d.doc_id: d for d in kept}
+    kept_ids.update({d.doc_id: d for origin, d in pairs
+                     if origin in no_dedupe and d.doc_id not in kept_ids})
     seen: set[str] = set()
     unique: list[tuple[str, Document]] = []
     for origin, doc in pairs:

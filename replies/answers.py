@@ -1,8 +1,16 @@
-"""Compose answers from search hits (the gateway's ``/v1/search`` hit objects)."""
+"""Compose answers from search hits (the gateway's ``/v1/search`` hit objects).
+
+A Korean leaflet (MFDS e약은요) is quoted as Korean text with the ministry's attribution; a US
+label quoted to a Korean user is labelled as the English original, and said to be a US label
+standing in because no Korean leaflet answered.
+"""
 
 from __future__ import annotations
 
 MAX_QUOTE_CHARS = 700
+MFDS_ATTRIBUTION = "출처: 식품의약품안전처 의약품개요정보(e약은요)"
+US_LABEL_NOTE_KO = ("국내 의약품 설명서(e약은요)에서 이 질문에 답하는 내용을 찾지 못해 "
+                    "미국 제품 설명서(영문)를 안내해 드립니다.")
 
 PHARMACIST_LINE = {
     "en": "This is the leaflet's wording, not personal advice: please check with your "
@@ -18,19 +26,39 @@ def quote(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    sentence_end = max(cut.rfind(". "), cut.rfind("; "))
+    sentence_end = max(cut.rfind(". "), cut.rfind("; "), cut.rfind("다. "))
     if sentence_end > limit // 2:
         return cut[: sentence_end + 1] + " …"
     return cut.rsplit(" ", 1)[0] + " …"
 
 
+def is_korean_leaflet(hit: dict) -> bool:
+    """An MFDS e약은요 leaflet (its passages are Korean text)."""
+    return hit.get("language") == "ko" or str(hit.get("doc_id", "")).startswith("mfds-")
+
+
 def citation(hit: dict, language: str = "en") -> str:
+    """Product, section and label date; an MFDS leaflet also carries the MFDS attribution."""
     date = hit.get("label_date")
     if language == "ko":
         dated = f", 설명서 날짜 {date}" if date else ""
-        return f"출처: {hit['title']} — '{hit['section_title']}'{dated}"
-    dated = f", label dated {date}" if date else ""
-    return f"Source: {hit['title']} — \"{hit['section_title']}\"{dated}"
+        line = f"출처: {hit['title']} — '{hit['section_title']}'{dated}"
+    else:
+        dated = f", label dated {date}" if date else ""
+        line = f"Source: {hit['title']} — \"{hit['section_title']}\"{dated}"
+    return f"{line}\n{MFDS_ATTRIBUTION}" if is_korean_leaflet(hit) else line
+
+
+def _intro(hit: dict, language: str) -> str:
+    korean_text = is_korean_leaflet(hit)
+    if language == "ko" and korean_text:
+        return f"{hit['title']} 설명서(식약처 e약은요) '{hit['section_title']}' 부분입니다:"
+    if language == "ko":
+        return f"{hit['title']} 설명서 '{hit['section_title']}' 부분의 원문(영문)입니다:"
+    if korean_text:
+        return (f"From the Korean leaflet of {hit['title']} (MFDS e약은요), "
+                f"\"{hit['section_title']}\" — quoted in Korean, the original text:")
+    return f"From the {hit['title']} leaflet, \"{hit['section_title']}\":"
 
 
 def choose_passages(hits: list[dict], max_passages: int = 2) -> list[dict]:
@@ -55,12 +83,11 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
     if not chosen:
         raise ValueError("no passage to answer from")
     blocks = []
+    if language == "ko" and not is_korean_leaflet(chosen[0]):
+        blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
-        if language == "ko":
-            intro = f"{hit['title']} 설명서 '{hit['section_title']}' 부분의 원문(영문)입니다:"
-        else:
-            intro = f"From the {hit['title']} leaflet, \"{hit['section_title']}\":"
-        blocks.append(f"{intro}\n“{quote(hit['text'])}”\n{citation(hit, language)}")
+        blocks.append(f"{_intro(hit, language)}\n“{quote(hit['text'])}”\n"
+                      f"{citation(hit, language)}")
     return "\n\n".join([*blocks, PHARMACIST_LINE.get(language, PHARMACIST_LINE["en"])])
 
 

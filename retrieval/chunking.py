@@ -35,6 +35,7 @@ class Chunk:
     effective_date: str | None
     text: str
     search_text: str
+    language: str = "en"  # "ko": indexed by the Korean part (retrieval/korean.py)
 
     @property
     def generics(self) -> tuple[str, ...]:
@@ -51,6 +52,49 @@ class Chunk:
     @classmethod
     def from_json(cls, data: dict) -> Chunk:
         return cls(**{**data, "brands": tuple(data["brands"])})
+
+
+# Words Korean customers use for each section (as SECTION_SEARCH_HINTS for English).
+KOREAN_SECTION_HINTS: dict[str, str] = {
+    "indications_and_usage": "효능 효과 어디에 쓰는 약",
+    "dosage_and_administration": "용법 용량 복용법 먹는 법 하루 몇 번 몇 알 몇 시간 간격",
+    "warnings": "경고 반드시 알아야 할 내용",
+    "precautions": "주의사항 복용하면 안 되는 사람 임산부 수유부 어린이 상의",
+    "drug_interactions": "함께 먹으면 안 되는 약 음식 술",
+    "adverse_reactions": "부작용 이상반응",
+    "storage_and_handling": "보관 방법 보관법",
+}
+KOREAN_CHUNK_CHARS = 500
+_KO_SENTENCE_END = re.compile(r"(?<=[.다요])\s+")
+
+
+def split_korean(text: str, limit: int = KOREAN_CHUNK_CHARS) -> list[str]:
+    """A Korean section as one passage, or paragraphs packed up to ``limit`` characters.
+
+    MFDS sections are short (median 86 characters), so almost every section is one chunk,
+    which keeps the Korean part near one chunk per section (≈27k for 4,712 leaflets).
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        if len(paragraph) <= limit:
+            pieces.append(paragraph)
+        else:
+            pieces.extend(_KO_SENTENCE_END.split(paragraph))
+    chunks: list[str] = []
+    for piece in filter(None, (p.strip() for p in pieces)):
+        if chunks and len(chunks[-1]) + len(piece) + 2 <= limit:
+            chunks[-1] = f"{chunks[-1]}\n\n{piece}"
+        else:
+            chunks.append(piece)
+    return chunks
+
+
+def korean_prefix(doc: Document, section_key: str, section_title: str) -> str:
+    names = " ".join(dict.fromkeys(doc.brand_names[:4]))
+    hint = KOREAN_SECTION_HINTS.get(section_key, "")
+    return f"{doc.title}. {names}. {section_title} ({hint}):"
 
 
 def context_prefix(doc: Document, section_key: str, section_title: str) -> str:
@@ -114,12 +158,18 @@ def chunk_document(
     doc: Document, *, max_tokens: int, overlap: int, count: TokenCounter
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
+    language = doc.language
     for section in doc.sections:
         if section.key in PROFESSIONAL_ONLY_SECTIONS:
             continue
-        prefix = context_prefix(doc, section.key, section.title)
-        budget = max(max_tokens - count(prefix), 32)
-        for n, text in enumerate(split_text(section.text, budget, overlap, count)):
+        if language == "ko":  # Korean tools: no word-piece counting, paragraph passages
+            prefix = korean_prefix(doc, section.key, section.title)
+            texts = split_korean(section.text)
+        else:
+            prefix = context_prefix(doc, section.key, section.title)
+            budget = max(max_tokens - count(prefix), 32)
+            texts = split_text(section.text, budget, overlap, count)
+        for n, text in enumerate(texts):
             chunks.append(
                 Chunk(
                     chunk_id=f"{doc.doc_id}#{section.key}#{n}",
@@ -134,6 +184,7 @@ def chunk_document(
                     effective_date=doc.effective_date,
                     text=text,
                     search_text=f"{prefix} {text}",
+                    language=language,
                 )
             )
     return chunks

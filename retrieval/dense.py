@@ -8,13 +8,18 @@ import faiss
 import numpy as np
 
 
-def build_index(vectors: np.ndarray, factory: str = "Flat") -> faiss.Index:
-    """``factory`` is a FAISS factory string ("Flat", "HNSW32", "IVF256,Flat")."""
+def build_index(
+    vectors: np.ndarray, factory: str = "Flat", ids: np.ndarray | None = None
+) -> faiss.Index:
+    """``factory`` is a FAISS factory string ("Flat", "HNSW32", "IVF256,Flat"); ``ids`` are
+    the chunk positions of the rows (default 0..n-1: the index covers every chunk)."""
     base = faiss.index_factory(vectors.shape[1], factory, faiss.METRIC_INNER_PRODUCT)
     index = faiss.IndexIDMap2(base)
     if not base.is_trained:
         base.train(vectors)
-    index.add_with_ids(vectors, np.arange(len(vectors), dtype=np.int64))
+    if ids is None:
+        ids = np.arange(len(vectors), dtype=np.int64)
+    index.add_with_ids(vectors, np.asarray(ids, dtype=np.int64))
     return index
 
 

@@ -19,7 +19,8 @@ from core.settings import RetrievalSettings
 from retrieval import dense
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder
-from retrieval.medicine_names import MedicineMatch, focus_generics
+from retrieval.korean import KoreanEncoder
+from retrieval.medicine_names import MedicineMatch, focus_docs, focus_generics
 from retrieval.snapshot import Snapshot
 from retrieval.topics import TOPIC_WORDS, detect_topics, preferred_sections
 
@@ -38,7 +39,7 @@ class Hit:
             "doc_id": c.doc_id, "drug": c.drug, "section": c.section, "title": c.title,
             "text": c.text, "score": round(self.score, 6),
             "section_title": c.section_title, "label_date": c.effective_date,
-            "kind": c.kind, "chunk_id": c.chunk_id,
+            "kind": c.kind, "chunk_id": c.chunk_id, "language": c.language,
         }
 
 
@@ -73,17 +74,41 @@ def _top(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 class HybridSearcher:
-    def __init__(self, snapshot: Snapshot, embedder: Embedder, settings: RetrievalSettings):
+    """Two index parts, routed by the question's language and the products it names.
+
+    English documents: MiniLM + English BM25 (a Korean question is embedded as its English
+    pivot, as before). Korean leaflets (MFDS e약은요): USE + Kiwi BM25 (retrieval/korean.py).
+    A Korean question, or any question naming a Korean product that no English leaflet
+    covers ("Buscopan"), searches the Korean part; its passages rank first when it named a
+    Korean product or ingredient, or no medicine at all. US labels then follow, so they
+    answer a Korean question only when no Korean leaflet does.
+    """
+
+    def __init__(self, snapshot: Snapshot, embedder: Embedder, settings: RetrievalSettings,
+                 korean_encoder: KoreanEncoder | None = None):
         self.snapshot = snapshot
         self._embedder = embedder
         self._settings = settings
+        self._korean_encoder = korean_encoder or KoreanEncoder()
 
-    def _mask(self, allowed: np.ndarray | None) -> np.ndarray | None:
-        if allowed is None:
-            return None
-        mask = np.zeros(len(self.snapshot.chunks), dtype=np.float32)
-        mask[allowed] = 1.0
-        return mask
+    def _fuse(self, lists: list[tuple[float, np.ndarray]], brands: set[str],
+              doc_focus: tuple[str, ...], sections: list[str]) -> dict[int, float]:
+        settings, chunks = self._settings, self.snapshot.chunks
+        fused: dict[int, float] = {}
+        for weight, ids in lists:
+            for rank, chunk_id in enumerate(ids.tolist()):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (settings.rrf_k + rank + 1)
+        bonus = 1.0 / (settings.rrf_k + 1)
+        for chunk_id in fused:
+            chunk = chunks[chunk_id]
+            if brands and brands & {b.lower() for b in chunk.brands}:
+                fused[chunk_id] += bonus
+            if chunk.section in sections:
+                fused[chunk_id] += settings.topic_weight / (
+                    settings.rrf_k + 1 + sections.index(chunk.section))
+            if doc_focus and chunk.doc_id == doc_focus[0]:
+                fused[chunk_id] += bonus / 2  # the product the words fit best
+        return fused
 
     def search(
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
@@ -94,11 +119,24 @@ class HybridSearcher:
         matches = snapshot.lexicon.detect(query) if focus else []
         if focus and medicine:
             matches = snapshot.lexicon.detect(medicine) + matches
-        generics = focus_generics(matches)
-        allowed = snapshot.ids_for(audience, generics, kinds)
-        not_covered = bool(generics) and allowed is not None and len(allowed) == 0
+        generics, doc_focus = focus_generics(matches), focus_docs(matches)
+        en_allowed = snapshot.restrict(snapshot.ids_for(audience, generics, kinds),
+                                       language="en")
+        korean_query = bool(_HANGUL.search(query))
+        named_english = bool(generics) and bool(len(en_allowed))
+        ko_allowed = None
+        if snapshot.korean is not None and (korean_query or (doc_focus and not named_english)):
+            base = snapshot.ids_for(audience, () if doc_focus else generics, kinds)
+            ko_allowed = snapshot.restrict(base, doc_ids=doc_focus, language="ko")
+        has_ko = ko_allowed is not None and bool(len(ko_allowed))
+        not_covered = bool(generics or doc_focus) and not len(en_allowed) and not has_ko
         if not_covered:
-            allowed = snapshot.ids_for(audience, kinds=kinds)
+            en_allowed = snapshot.restrict(snapshot.ids_for(audience, kinds=kinds),
+                                           language="en")
+            if ko_allowed is not None:
+                ko_allowed = snapshot.restrict(snapshot.ids_for(audience, kinds=kinds),
+                                               language="ko")
+                has_ko = bool(len(ko_allowed))
         n = max(settings.candidates, k)
 
         # Brand words ("Dramamine Less Drowsy") must not read as topics.
@@ -106,54 +144,94 @@ class HybridSearcher:
         for match in matches:
             topic_text = topic_text.replace(match.surface, " ")
         topics = ([topic] if topic else []) + detect_topics(topic_text)
-        # The embedding model reads English: a Korean question is embedded as its English
-        # pivot (the generic names and topics it was resolved to), which is also what its
-        # confidence is measured against.
-        query_vector = self._embedder.encode_query(english_pivot(query, generics, topics))
-        dense_ids, _dense_scores = (
-            dense.search(snapshot.dense_index, query_vector, n, allowed)
-            if mode != "sparse" else (np.empty(0, np.int64), np.empty(0, np.float32))
-        )
-        sparse_ids = (
-            _top(snapshot.sparse_index.scores(query, self._mask(allowed)), n)
-            if mode != "dense" else np.empty(0, np.int64)
-        )
+        brands = {m.name for m in matches if m.is_brand} if mode == "hybrid" else set()
+        use_topics = mode == "hybrid"
 
-        fused: dict[int, float] = {}
-        ranked_lists = ((settings.dense_weight, dense_ids), (settings.sparse_weight, sparse_ids))
-        for weight, ids in ranked_lists:
-            for rank, chunk_id in enumerate(ids.tolist()):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (settings.rrf_k + rank + 1)
-        brands = {m.name for m in matches if m.is_brand}
-        if brands and mode == "hybrid":
-            bonus = 1.0 / (settings.rrf_k + 1)
-            for chunk_id in fused:
-                chunk_brands = {b.lower() for b in snapshot.chunks[chunk_id].brands}
-                if brands & chunk_brands:
-                    fused[chunk_id] += bonus
+        named_us_brand = bool(brands) and not doc_focus and named_english
+        # a question Korean leaflets have no section for (excipients) goes to the US label
+        uncovered_topic = bool(topics) and not preferred_sections(topics[:1], "ko")
+        cosines: dict[int, float] = {}
+        ko_ranked: list[tuple[int, float]] = []
+        if has_ko and ko_allowed is not None:
+            ko_ranked = self._search_korean(query, ko_allowed, n, mode, brands, doc_focus,
+                                            topics if use_topics else [], cosines)
+        korean_first = bool(ko_ranked) and (not korean_query or not named_us_brand) and not (
+            uncovered_topic and named_english)
+        en_ranked: list[tuple[int, float]] = []
+        # The English part is skipped when Korean passages fill the answer on their own.
+        if not korean_first or len(ko_ranked) < k:
+            en_ranked = self._search_english(query, en_allowed, n, mode, brands, generics,
+                                             topics, use_topics, cosines)
+        ranked = ko_ranked + en_ranked if korean_first else en_ranked + ko_ranked
 
-        sections = preferred_sections(topics) if mode == "hybrid" else []
-        if sections:
-            for chunk_id in fused:
-                section = snapshot.chunks[chunk_id].section
-                if section in sections:
-                    fused[chunk_id] += settings.topic_weight / (
-                        settings.rrf_k + 1 + sections.index(section)
-                    )
-
-        ranked = sorted(fused.items(), key=lambda item: -item[1])
-        # Cosine of every ranked chunk, from the stored vectors (exact, cheap at this size).
-        cosines = snapshot.vectors[[c for c, _ in ranked]] @ query_vector if ranked else []
         hits: list[Hit] = []
         seen_texts: set[str] = set()
-        for (chunk_id, score), cosine in zip(ranked, cosines, strict=False):
+        for chunk_id, score in ranked:
             chunk = snapshot.chunks[chunk_id]
             text_key = " ".join(chunk.text.lower().split())
             if text_key in seen_texts:
                 continue
             seen_texts.add(text_key)
-            hits.append(Hit(chunk, float(score), float(cosine)))
+            hits.append(Hit(chunk, float(score), float(cosines.get(chunk_id, 0.0))))
             if len(hits) == k:
                 break
         confidence = max((h.dense_score for h in hits[:3]), default=0.0)
+        if korean_first and hits and hits[0].chunk.language == "ko" and (
+            hits[0].chunk.doc_id in doc_focus
+            or (generics and set(generics) & set(hits[0].chunk.generics))
+        ):
+            # USE's cosine between a question and the right Korean passage is low (0.15–0.4)
+            # and barely separates right from wrong; the evidence is that the named product
+            # (or ingredient) has a leaflet and the topic picked its section.
+            confidence = max(confidence, settings.korean_named_confidence)
         return SearchResult(hits, matches, topics, confidence, not_covered)
+
+    def _search_english(
+        self, query: str, allowed: np.ndarray, n: int, mode: Mode, brands: set[str],
+        generics: tuple[str, ...], topics: list[str], use_topics: bool,
+        cosines: dict[int, float],
+    ) -> list[tuple[int, float]]:
+        """MiniLM + English BM25 over the English documents. The embedding model reads
+        English: a Korean question is embedded as its English pivot (the generic names and
+        topics it was resolved to)."""
+        snapshot, settings = self.snapshot, self._settings
+        if not len(allowed):
+            return []
+        query_vector = self._embedder.encode_query(english_pivot(query, generics, topics))
+        empty = np.empty(0, np.int64)
+        # the English FAISS index holds English chunks only: "all of them" needs no selector
+        selector = None if len(allowed) == len(snapshot.en_ids) else allowed
+        dense_ids = (dense.search(snapshot.dense_index, query_vector, n, selector)[0]
+                     if mode != "sparse" else empty)
+        sparse_ids = empty
+        if mode != "dense":
+            mask = np.zeros(len(snapshot.en_ids), dtype=np.float32)
+            mask[snapshot.en_rows(allowed)] = 1.0
+            sparse_ids = snapshot.en_ids[_top(snapshot.sparse_index.scores(query, mask), n)]
+        fused = self._fuse([(settings.dense_weight, dense_ids),
+                            (settings.sparse_weight, sparse_ids)], brands, (),
+                           preferred_sections(topics) if use_topics else [])
+        ranked = sorted(fused.items(), key=lambda item: -item[1])
+        if ranked:
+            ids = [c for c, _ in ranked]
+            vectors = snapshot.vectors[snapshot.en_rows(ids)]
+            cosines.update(zip(ids, (vectors @ query_vector).tolist(), strict=True))
+        return ranked
+
+    def _search_korean(
+        self, query: str, allowed: np.ndarray, n: int, mode: Mode, brands: set[str],
+        doc_focus: tuple[str, ...], topics: list[str], cosines: dict[int, float],
+    ) -> list[tuple[int, float]]:
+        """USE + Kiwi BM25 over the Korean leaflets (retrieval/korean.py)."""
+        part, settings = self.snapshot.korean, self._settings
+        assert part is not None
+        vector = self._korean_encoder.encode_query(query)
+        lists = []
+        if mode != "sparse":
+            lists.append((settings.dense_weight, part.dense_top(vector, n, allowed)))
+        if mode != "dense":
+            lists.append((settings.sparse_weight, part.sparse_top(query, n, allowed)))
+        fused = self._fuse(lists, brands, doc_focus, preferred_sections(topics, "ko"))
+        ranked = sorted(fused.items(), key=lambda item: -item[1])
+        cosines.update(part.cosines([c for c, _ in ranked], vector))
+        return ranked

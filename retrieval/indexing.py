@@ -9,10 +9,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from tqdm import tqdm
+
 from core.settings import RetrievalSettings
 from knowledge_base.documents import Document
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
+from retrieval.korean import KoreanEncoder, KoreanPart, tokenize_korean
 from retrieval.medicine_names import MedicineLexicon
 from retrieval.snapshot import (
     Snapshot,
@@ -46,7 +50,7 @@ def build_params(settings: RetrievalSettings, embedder: Embedder, lexicon_dir: P
     payload = {
         "model": embedder.name, "chunk_tokens": settings.chunk_tokens,
         "overlap": settings.chunk_overlap_tokens, "factory": settings.faiss_factory,
-        "lexicon": lexicon, "code": code, "format": 1,
+        "lexicon": lexicon, "code": code, "format": 2, "korean_model": KoreanEncoder.name,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -59,11 +63,40 @@ def is_current(snapshot: Snapshot | None, revision: int, params: str) -> bool:
     )
 
 
+def build_korean_part(
+    chunks: list[Chunk], ids: list[int], encoder: KoreanEncoder, previous: Snapshot | None,
+    *, factory: str = "Flat", show_progress: bool = False, batch_size: int = 64,
+) -> tuple[KoreanPart | None, int]:
+    """The Korean part for ``chunks`` (at global ``ids``); reuses the previous snapshot's
+    vectors and morphemes for unchanged chunks, so an edit re-encodes one document."""
+    if not chunks:
+        return None, 0
+    known: dict[str, tuple[np.ndarray, list[str]]] = {}
+    old = previous.korean if previous is not None else None
+    if old is not None and old.model == encoder.name:
+        for row, chunk_id in enumerate(old.ids.tolist()):
+            known[previous.chunks[chunk_id].fingerprint] = (old.vectors[row], old.tokens[row])
+    missing = [c for c in chunks if c.fingerprint not in known]
+    step = 512
+    for start in tqdm(range(0, len(missing), step), desc="embedding (ko)", unit="batch",
+                      disable=not show_progress):
+        batch = missing[start : start + step]
+        texts = [c.search_text for c in batch]
+        vectors = encoder.encode_documents(texts, batch_size=batch_size)
+        for chunk, vector, tokens in zip(batch, vectors, tokenize_korean(texts), strict=True):
+            known[chunk.fingerprint] = (vector, tokens)
+    vectors = np.stack([known[c.fingerprint][0] for c in chunks]).astype(np.float32)
+    tokens = [known[c.fingerprint][1] for c in chunks]
+    part = KoreanPart.build(np.array(ids, dtype=np.int64), vectors, tokens, factory)
+    return part, len(missing)
+
+
 def build_and_publish(
     documents: list[Document], *, revision: int, index_dir: Path,
     settings: RetrievalSettings, embedder: Embedder, counter: TokenCounter,
     lexicon_dir: Path, previous: Snapshot | None = None, show_progress: bool = False,
     chunk_cache: dict[str, list[Chunk]] | None = None,
+    korean_encoder: KoreanEncoder | None = None,
 ) -> tuple[Snapshot, BuildReport]:
     """Chunk, embed (reusing ``previous`` vectors), index, write and publish atomically."""
     started = time.perf_counter()
@@ -74,20 +107,29 @@ def build_and_publish(
             previous = None
     reuse = {}
     if previous is not None and previous.manifest.get("model") == embedder.name:
-        reuse = {c.fingerprint: v for c, v in zip(previous.chunks, previous.vectors, strict=True)}
+        old_english = [previous.chunks[i] for i in previous.en_ids.tolist()]
+        reuse = {c.fingerprint: v for c, v in zip(old_english, previous.vectors, strict=True)}
     chunks = chunk_documents(
         documents, counter, max_tokens=settings.chunk_tokens,
         overlap=settings.chunk_overlap_tokens, show_progress=show_progress, cache=chunk_cache,
     )
+    en_ids = [i for i, c in enumerate(chunks) if c.language != "ko"]
+    ko_ids = [i for i, c in enumerate(chunks) if c.language == "ko"]
     vectors, embedded = embed_chunks(
-        chunks, embedder, reuse=reuse, batch_size=settings.embed_batch_size,
-        show_progress=show_progress,
+        [chunks[i] for i in en_ids], embedder, reuse=reuse,
+        batch_size=settings.embed_batch_size, show_progress=show_progress,
     )
+    korean, embedded_ko = build_korean_part(
+        [chunks[i] for i in ko_ids], ko_ids, korean_encoder or KoreanEncoder(), previous,
+        factory=settings.korean_faiss_factory, show_progress=show_progress,
+    )
+    embedded += embedded_ko
     lexicon = MedicineLexicon.from_documents(documents, sorted(lexicon_dir.glob("*.yml")))
     params = build_params(settings, embedder, lexicon_dir)
     path = write_snapshot(
         index_dir, revision=revision, chunks=chunks, vectors=vectors, lexicon=lexicon,
         model=embedder.name, factory=settings.faiss_factory, params=params, publish=False,
+        en_ids=np.array(en_ids, dtype=np.int64), korean=korean,
     )
     # read back before publishing: a snapshot that cannot be loaded is never made CURRENT
     snapshot = load_snapshot(index_dir, path.name)

@@ -21,6 +21,7 @@ from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.hybrid import HybridSearcher, Mode, SearchResult
 from retrieval.indexing import BuildReport, build_and_publish
+from retrieval.korean import KoreanEncoder
 from retrieval.snapshot import (
     Snapshot,
     SnapshotError,
@@ -41,6 +42,7 @@ class SearchService:
             threads=settings.retrieval.torch_threads,
             query_cache_size=settings.retrieval.query_cache_size,
         )
+        self.korean_encoder = KoreanEncoder(query_cache_size=settings.retrieval.query_cache_size)
         self._searcher: HybridSearcher | None = None
         self._build_lock = threading.Lock()
         self._poll_seconds = poll_seconds
@@ -79,10 +81,14 @@ class SearchService:
                       exc, snapshot.name)
         self._swap(snapshot)
         self.embedder.encode_query("warm up")
+        if snapshot.korean is not None:
+            self.korean_encoder.encode_query("준비")
+            snapshot.korean.sparse_top("준비 운동", 1, None)  # loads Kiwi's model
         return snapshot
 
     def _swap(self, snapshot: Snapshot) -> None:
-        self._searcher = HybridSearcher(snapshot, self.embedder, self._settings.retrieval)
+        self._searcher = HybridSearcher(snapshot, self.embedder, self._settings.retrieval,
+                                        self.korean_encoder)
 
     def refresh(self) -> bool:
         """Follow ``CURRENT`` if another process published; True when a new snapshot loaded."""
@@ -125,6 +131,7 @@ class SearchService:
                 settings=self._settings.retrieval, embedder=self.embedder,
                 counter=self._counter, lexicon_dir=self._settings.paths.lexicon_dir,
                 previous=self.snapshot, chunk_cache=self._chunk_cache,
+                korean_encoder=self.korean_encoder,
             )
             if self.snapshot is None or snapshot.revision >= self.snapshot.revision:
                 self._swap(snapshot)

@@ -28,6 +28,7 @@ from knowledge_base.documents import Document
 from retrieval import dense
 from retrieval.chunking import Chunk, chunk_document
 from retrieval.embedder import Embedder, TokenCounter
+from retrieval.korean import KoreanPart
 from retrieval.medicine_names import MedicineLexicon
 from retrieval.sparse import SparseIndex
 
@@ -49,11 +50,28 @@ class Snapshot:
     sparse_index: SparseIndex
     lexicon: MedicineLexicon
     manifest: dict
+    # English part: ``vectors``, ``dense_index`` and ``sparse_index`` cover the chunks at
+    # ``en_ids`` (every chunk when there is no Korean part); Korean chunks are in ``korean``.
+    en_ids: np.ndarray | None = None
+    korean: KoreanPart | None = None
     _audience_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _generic_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _kind_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _doc_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _language_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if self.en_ids is None:
+            self.en_ids = np.arange(len(self.chunks), dtype=np.int64)
+        self._en_row_of = np.full(len(self.chunks), -1, dtype=np.int64)
+        self._en_row_of[self.en_ids] = np.arange(len(self.en_ids))
+        by_doc: dict[str, list[int]] = {}
+        by_language: dict[str, list[int]] = {}
+        for i, chunk in enumerate(self.chunks):
+            by_doc.setdefault(chunk.doc_id, []).append(i)
+            by_language.setdefault(chunk.language, []).append(i)
+        self._doc_ids = {k: np.array(v, dtype=np.int64) for k, v in by_doc.items()}
+        self._language_ids = {k: np.array(v, dtype=np.int64) for k, v in by_language.items()}
         by_audience: dict[str, list[int]] = {}
         by_generic: dict[str, list[int]] = {}
         by_kind: dict[str, list[int]] = {}
@@ -80,6 +98,28 @@ class Snapshot:
             medicine_ids = np.unique(np.concatenate(about))
             ids = medicine_ids if ids is None else np.intersect1d(ids, medicine_ids)
         return ids
+
+    def restrict(self, ids: np.ndarray | None, *, doc_ids: tuple[str, ...] = (),
+                 language: str | None = None) -> np.ndarray | None:
+        """``ids`` (None: all) narrowed to chunks of ``doc_ids`` and/or of ``language``."""
+        empty = np.empty(0, np.int64)
+        if doc_ids:
+            of_docs = np.unique(np.concatenate([self._doc_ids.get(d, empty) for d in doc_ids]))
+            ids = of_docs if ids is None else np.intersect1d(ids, of_docs)
+        if language is not None:
+            of_language = self._language_ids.get(language, empty)
+            ids = of_language if ids is None else np.intersect1d(ids, of_language)
+        return ids
+
+    def has_language(self, language: str, ids: np.ndarray | None = None) -> bool:
+        of_language = self._language_ids.get(language)
+        if of_language is None or not len(of_language):
+            return False
+        return ids is None or bool(len(np.intersect1d(ids, of_language)))
+
+    def en_rows(self, chunk_ids: list[int]) -> np.ndarray:
+        """Rows of ``vectors`` for English chunk ids (-1 for a chunk of another part)."""
+        return self._en_row_of[np.asarray(chunk_ids, dtype=np.int64)]
 
 
 def _sha256(path: Path) -> str:
@@ -135,7 +175,7 @@ def embed_chunks(
 def write_snapshot(
     index_dir: Path, *, revision: int, chunks: list[Chunk], vectors: np.ndarray,
     lexicon: MedicineLexicon, model: str, factory: str, params: str = "",
-    publish: bool = True,
+    publish: bool = True, en_ids: np.ndarray | None = None, korean: KoreanPart | None = None,
 ) -> Path:
     """Write all files of a snapshot, checksum them, then (optionally) publish it."""
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -146,14 +186,21 @@ def write_snapshot(
     with (staging / "chunks.jsonl").open("w", encoding="utf-8") as handle:
         for chunk in chunks:
             handle.write(json.dumps(chunk.to_json(), ensure_ascii=False) + "\n")
+    if en_ids is None:
+        en_ids = np.arange(len(chunks), dtype=np.int64)
     np.save(staging / "vectors.npy", vectors)
-    dense.save_index(dense.build_index(vectors, factory), staging / "dense.faiss")
-    SparseIndex.build([c.search_text for c in chunks]).save(staging / "bm25")
+    np.save(staging / "en_ids.npy", en_ids)
+    dense.save_index(dense.build_index(vectors, factory, ids=en_ids), staging / "dense.faiss")
+    SparseIndex.build([chunks[i].search_text for i in en_ids.tolist()]).save(staging / "bm25")
+    if korean is not None:
+        korean.save(staging / "ko")
     (staging / "lexicon.json").write_text(json.dumps(lexicon.to_json(), ensure_ascii=False))
     files = sorted(p for p in staging.rglob("*") if p.is_file())
     manifest = {
         "format": FORMAT_VERSION, "name": name, "revision": revision, "model": model,
         "faiss_factory": factory, "params": params, "chunks": len(chunks),
+        "korean_model": korean.model if korean is not None else None,
+        "korean_chunks": len(korean) if korean is not None else 0,
         "created_at": stamp,
         "files": {str(p.relative_to(staging)): _sha256(p) for p in files},
     }
@@ -226,10 +273,16 @@ def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
             sparse_index=SparseIndex.load(directory / "bm25"),
             lexicon=MedicineLexicon.from_json(json.loads((directory / "lexicon.json").read_text())),
             manifest=manifest,
+            en_ids=np.load(directory / "en_ids.npy")
+            if (directory / "en_ids.npy").is_file() else None,
+            korean=KoreanPart.load(directory / "ko") if (directory / "ko").is_dir() else None,
         )
     except Exception as exc:  # any parse failure means the snapshot cannot serve
         raise SnapshotError(f"snapshot {name}: cannot load ({exc})") from exc
-    if snapshot.dense_index.ntotal != len(chunks) or len(snapshot.vectors) != len(chunks):
+    english = len(snapshot.en_ids) if snapshot.en_ids is not None else len(chunks)
+    korean = len(snapshot.korean) if snapshot.korean is not None else 0
+    if (snapshot.dense_index.ntotal != english or len(snapshot.vectors) != english
+            or english + korean != len(chunks)):
         raise SnapshotError(f"snapshot {name}: index and chunk counts differ")
     return snapshot
 

@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, str]] = [
                r"복용량|용량|몇 ?알|몇 ?정|몇 ?개|몇 ?포|몇 ?방울|얼마나|최대|"
                r"먹는 ?법|복용법|사용법|"
                r"씹어|삼켜|며칠 ?(동안|까지|발라|먹|써)|바르는 법|식전|식후|공복|"
-               r"언제 (먹|복용|써|발라)|"
+               r"언제 (먹|복용|써|발라)|발라도|붙여도|뿌려도|어떻게 (붙|발라|뿌려|넣)|"
                r"아침에|저녁에|자기 ?(전|얼마)|잠들기 전"),
     ("children", r"\bkids?\b|\bchild(ren)?\b|\btoddler|\binfant|\bbaby\b|year[- ]old|"
                  r"\bage \d+|\bunder \d+|어린이|아이|아기|유아|소아|살 ?짜리|세 ?아이|"
@@ -69,7 +69,8 @@ _PATTERNS: list[tuple[str, str]] = [
                      r"\bmix(ing)?\b|interact|\bcombine|\bsame time\b|\balong with\b|"
                      r"같이 (먹|복용)|함께|병용|와파린|혈압약|당뇨약|다른 약|"
                      r"먹는 사람도|먹고 있는데"),
-    ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음|운전|"
+    ("side_effects", r"side[- ]?effects?|drows|sleepy|\bmake me\b|reaction|부작용|졸려|졸음|졸린|"
+                     r"졸리|운전|"
                      r"잠이 안|속이 (쓰려|안 좋)|까매|어지러"),
     ("storage", r"\bstor(e|ed|age|ing)\b|temperature|fridge|refrigerat|expire|"
                 r"(where|how) (should|do|can) i keep|보관|냉장"),
@@ -77,7 +78,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("indications", r"what (is|are|does) .{0,30}\b(for|treat|do)\b|used for|\btreats?\b|"
                     r"good for|help with|효능|효과|무슨 약|어디에 (좋|쓰|먹)|"
                     r"쓸 수 있|에도 (쓰|써|먹)|"
-                    r"무슨 (증상|병)|뭐에 (좋|쓰|먹)"),
+                    r"무슨 (증상|병)|뭐에 (좋|쓰|먹)|(아플|쓰릴|결릴|막힐|날) 때|"
+                    r"(먹는|쓰는|바르는) 약 맞|"
+                    r"(감기|코감기|몸살|두통|생리통|치통|배탈|설사|변비|소화불량|속쓰림|기침|가래|"
+                    r"콧물|비염|알레르기|여드름|무좀|상처|화상|벌레 물린 데)에 (먹|써|쓰|발라|좋)"),
     ("stop_use", r"\bstop\b|see a doctor|when to call|그만|중단|안 나으면|안 나아|계속(돼|되|해)|"
                  r"넘게|계속 먹어도|병원에 가야"),
     ("overdose", r"too much|overdos|과다|너무 많이"),
@@ -95,11 +99,32 @@ def detect_topics(text: str) -> list[str]:
     return [topic for topic, pattern in _COMPILED if pattern.search(text)]
 
 
-def preferred_sections(topics: list[str]) -> list[str]:
+# The same for a Korean (MFDS e약은요) leaflet, whose seven sections are coarser: who must not
+# take it, pregnancy and "ask a doctor" all stand in 사용상 주의사항 (precautions).
+KOREAN_TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
+    "dosage": ("dosage_and_administration",),
+    "frequency": ("dosage_and_administration",),
+    "children": ("dosage_and_administration", "precautions"),
+    "pregnancy": ("precautions", "warnings"),
+    "side_effects": ("adverse_reactions", "precautions"),
+    "interactions": ("drug_interactions", "precautions"),
+    "alcohol": ("drug_interactions", "warnings", "precautions"),
+    "storage": ("storage_and_handling",),
+    "ingredients": (),  # e약은요 lists no excipients: a US label answers, saying so
+    "indications": ("indications_and_usage",),
+    "warnings": ("warnings", "precautions"),
+    "stop_use": ("precautions", "adverse_reactions"),
+    "conditions": ("precautions", "warnings"),
+    "overdose": ("precautions", "warnings"),
+}
+
+
+def preferred_sections(topics: list[str], language: str = "en") -> list[str]:
     """Sections answering the first topic first, then the others, without repeats."""
+    table = KOREAN_TOPIC_SECTIONS if language == "ko" else TOPIC_SECTIONS
     ordered: list[str] = []
     for topic in topics:
-        for section in TOPIC_SECTIONS.get(topic, ()):
+        for section in table.get(topic, ()):
             if section not in ordered:
                 ordered.append(section)
     return ordered
