@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
 
 from api.schemas.search import SourceOut
 
@@ -24,14 +24,15 @@ class MedicationCheckIn(BaseModel):
         min_length=1, max_length=MAX_MEDICINES,
         description="medicine names as people write them (products or ingredients, "
                     "Korean or English); 1 to 20")
-    age_years: float | None = Field(default=None, ge=0, le=130)
-    age_months: float | None = Field(default=None, ge=0, le=1560,
+    # strict: JSON true must not pass as 1 (a year, a month or a day)
+    age_years: StrictFloat | StrictInt | None = Field(default=None, ge=0, le=130)
+    age_months: StrictFloat | StrictInt | None = Field(default=None, ge=0, le=1560,
                                      description="for babies; wins over age_years")
     pregnant: bool = False
     breastfeeding: bool = Field(default=False, description="accepted; MFDS DUR has no "
                                 "breastfeeding table, so it adds no finding")
     elderly: bool = Field(default=False, description="65 or older (also implied by age)")
-    duration_days: int | None = Field(default=None, ge=1, le=3650, description=(
+    duration_days: StrictInt | None = Field(default=None, ge=1, le=3650, description=(
         "how long the medicines will be taken; enables dur_duration"))
 
 

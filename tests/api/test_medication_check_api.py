@@ -68,3 +68,10 @@ def test_staff_status_shows_rule_counts(client):
     status = client.get("/v1/kb/status", headers=headers).json()["dur_rules"]
     assert status["counts"]["combination"] > 1000 and status["counts"]["age"] > 100
     assert status["newest_notification_date"] >= "2026-01-01"
+
+
+def test_a_boolean_is_not_an_age_or_a_duration(client):
+    for field in ("age_years", "age_months", "duration_days"):
+        response = client.post("/v1/medicines/check", json={"medicines": ["ibuprofen"],
+                                                             field: True})
+        assert response.status_code == 422, (field, response.text)
