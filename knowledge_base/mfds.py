@@ -30,7 +30,7 @@ from knowledge_base.ingredients import (
     product_aliases,
     split_ingredients,
 )
-from knowledge_base.openfda import RecordError
+from knowledge_base.openfda import RecordError, record_error
 
 SOURCE_NAME = "MFDS e약은요"
 ATTRIBUTION = "출처: 식품의약품안전처 의약품개요정보(e약은요)"
@@ -156,12 +156,8 @@ def read_e_yakeunyo(
             yield record_to_document(json.loads(line), dictionary)
         except json.JSONDecodeError as exc:
             yield RecordError(str(path), number, f"invalid JSON: {exc.msg}")
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            yield RecordError(str(path), number, f"{where}: {first['msg']}")
-        except (ValueError, TypeError) as exc:
-            yield RecordError(str(path), number, str(exc))
+        except (ValidationError, ValueError, TypeError) as exc:
+            yield record_error(path, number, exc)
 
 
 def is_mfds(doc_id: str) -> bool:

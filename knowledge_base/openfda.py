@@ -51,6 +51,15 @@ class RecordError:
         return f"{self.file}:{self.line}: {self.reason}"
 
 
+def record_error(path: Path, number: int, exc: Exception) -> RecordError:
+    """A record that could not become a document: the first validation error, or the text."""
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return RecordError(str(path), number, f"{where}: {first['msg']}")
+    return RecordError(str(path), number, str(exc))
+
+
 def strip_heading(key: str, text: str) -> str:
     """Drop the leading section number and heading words the label repeats."""
     cleaned = _SECTION_NUMBER.sub("", re.sub(r"\s+", " ", text)).strip()
@@ -147,12 +156,8 @@ def read_openfda_file(
             continue
         try:
             yield record_to_document(record, source=source or path.name, id_prefix=id_prefix)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            yield RecordError(str(path), number, f"{where}: {first['msg']}")
-        except (ValueError, TypeError) as exc:
-            yield RecordError(str(path), number, str(exc))
+        except (ValidationError, ValueError, TypeError) as exc:
+            yield record_error(path, number, exc)
 
 
 def read_catalogue(directory: Path) -> Iterator[Document | RecordError]:

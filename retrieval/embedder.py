@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
-from threading import Lock
 
 import numpy as np
+
+from retrieval.query_cache import QueryCache
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -40,9 +40,7 @@ class Embedder:
 
     def __init__(self, *, threads: int = 2, query_cache_size: int = 2048) -> None:
         self._threads = threads
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_size = query_cache_size
-        self._lock = Lock()
+        self._cache = QueryCache(query_cache_size)
 
     @cached_property
     def model(self):  # type: ignore[no-untyped-def]
@@ -71,15 +69,4 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """One query vector; repeated questions (the app's popular ones) come from a cache."""
-        key = " ".join(text.lower().split())
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        vector = self.encode_documents([text])[0]
-        with self._lock:
-            self._cache[key] = vector
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return vector
+        return self._cache.get_or_encode(text, lambda t: self.encode_documents([t])[0])

