@@ -94,7 +94,7 @@ bench: setup index train bench-emergency bench-dur bench-pills ## benchmarks; fi
 	$(PY) bench/load.py
 	$(RASA_PY) bench/action_reply_check.py
 
-.PHONY: bench-emergency bench-dur bench-pills
+.PHONY: bench-emergency bench-dur bench-pills bench-handoff bench-answers
 bench-emergency: setup ## emergency check: recall / false escalations (frozen set), latency
 	$(PY) bench/emergency_eval.py
 
@@ -103,6 +103,14 @@ bench-dur: setup index ## DUR checker: recall per rule type, false alarms, name 
 
 bench-pills: setup index ## pill identification: top-1/top-5 per kind of noise, latency
 	$(PY) bench/pill_eval.py
+
+# These two play against a running assistant (`make run` in another terminal; URL= to change).
+URL ?= http://127.0.0.1:8000
+bench-handoff: setup ## live pharmacist handoff: queue / reply delays, bot silent while held
+	$(PY) bench/handoff_eval.py --url $(URL)
+
+bench-answers: setup ## dev conversations + our own, pass rate per category (answer_check)
+	$(PY) bench/answer_eval.py --url $(URL)
 
 # The held-out NLU figures (tests never write tracked files; this target does, on purpose).
 .PHONY: bench-nlu

@@ -133,3 +133,16 @@ def require_role(minimum: Role):
 EmployeeUser = Annotated[User, Depends(require_role(Role.employee))]
 StaffUser = Annotated[User, Depends(require_role(Role.staff))]
 AdminUser = Annotated[User, Depends(require_role(Role.admin))]
+
+
+def require_pharmacist(user: StaffUser, session: SessionDep) -> User:
+    """Consultations (transcripts) are for pharmacists: admins, and staff whose roster job is
+    a pharmacist's. Other staff (HR) get a 403."""
+    from api.services.consultations import is_pharmacist
+
+    if not is_pharmacist(session, user):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this needs a pharmacist's account")
+    return user
+
+
+PharmacistUser = Annotated[User, Depends(require_pharmacist)]

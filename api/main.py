@@ -16,8 +16,10 @@ from api.errors import install_error_handlers
 from api.log_redaction import configure_logging
 from api.middleware import BodySizeLimit
 from api.routes import auth, chat, health, hr, kb, search, staff, web
+from api.routes import consultations as consultation_routes
 from api.routes import medication_checks as medication_check_routes
 from api.routes import pills as pill_routes
+from api.routes import stores as store_routes
 from api.services.accounts import ensure_demo_accounts
 from api.services.chat import ChatContext
 from api.services.hr_dates import today_in_seoul
@@ -99,13 +101,16 @@ def create_app(
     )
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                        allow_methods=["GET", "POST", "PUT", "DELETE"],
-                       allow_headers=["Authorization", "Content-Type", "Accept-Language"])
+                       allow_headers=["Authorization", "Content-Type", "Accept-Language",
+                                      "X-Session-Token"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
     for module in (health, auth, search, chat, hr, kb, staff, web):
         app.include_router(module.router)
     app.include_router(pill_routes.router)
     app.include_router(medication_check_routes.router)
+    app.include_router(consultation_routes.router)
+    app.include_router(store_routes.router)
     Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
     )

@@ -2,12 +2,15 @@
 
 Scores the gateway's detector (phrase list + semantic check, thresholds from settings) on the
 repository's emergency set (tests/data/emergency/: a development part used for tuning and a
-frozen part that is only scored), and uses the shared evaluation questions and conversations
-(../shared/data/eval/) as further messages with known labels. Writes
+frozen part that is only scored) at one level (``detect()``, what the gateway calls) and at
+two (``assess()``: emergency, or caution = the answer with a safety note), and uses the
+shared evaluation questions and conversations (../shared/data/eval/) as further messages
+with known labels. Writes
 bench/results/emergency.json and prints a table.
 
     make bench-emergency   or   PYTHONPATH=. .venv/bin/python bench/emergency_eval.py
-    ... --sweep            grid of thresholds on the development part only
+    ... --sweep            thresholds on the development part only: each fold of it held
+                           out of the exemplars (with its near copies) and scored
     ... --show-dev-errors  the development part's mistakes (never the frozen part's)
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,16 +29,10 @@ from tabulate import tabulate
 from bench.figures import summary
 from core.settings import REPO_ROOT, get_settings
 from safety import EmergencyDetector
+from safety.assessment import EmergencyAssessor
 from safety.evaluation import Case, load_cases, run, score
-from safety.language import language_of
-from safety.phrases import default_phrases
-from safety.semantic import (
-    DIALOGUE_EXAMPLES,
-    Exemplars,
-    SemanticDetector,
-    UseEncoder,
-    dialogue_examples,
-)
+from safety.phrases import default_phrases, normalise
+from safety.semantic import SemanticDetector, UseEncoder, training_exemplars
 
 RESULTS = REPO_ROOT / "bench" / "results" / "emergency.json"
 
@@ -70,43 +68,132 @@ def shared_cases(eval_dir: Path) -> list[Case]:
     return cases
 
 
+class CachingEncoder:
+    """The USE encoder with a memory of what it has embedded: cross-validation embeds the
+    same lines once, not once per fold."""
+
+    def __init__(self, encoder: UseEncoder | None = None) -> None:
+        self._encoder = encoder or UseEncoder()
+        self._seen: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        new = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        for start in range(0, len(new), 256):
+            batch = new[start:start + 256]
+            self._seen.update(zip(batch, self._encoder.encode(batch), strict=True))
+        return np.stack([self._seen[t] for t in texts])
+
+
 def build(threshold: float) -> EmergencyDetector:
-    semantic = SemanticDetector(UseEncoder(), Exemplars.from_files(), threshold=threshold)
+    semantic = SemanticDetector(UseEncoder(), training_exemplars(), threshold=threshold)
     return EmergencyDetector(default_phrases(), semantic)
 
 
-def sweep(folds: int = 5) -> None:
-    """Cross-validated recall and false alarms of phrases + classifier on the exemplars
-    (which include the development part), for a range of thresholds."""
+def held_out_scores(folds: int = 5, seeds: Sequence[int] = (0, 1, 2),
+                    near_copy: float = 0.9) -> tuple[list[Case], np.ndarray, np.ndarray]:
+    """Out-of-fold classifier scores of the development part: each fold of it is held out,
+    the classifier trained on every exemplar but the held-out messages and their near
+    copies (cosine >= ``near_copy``: a paraphrase written from a dev message would flatter
+    the figures), and the held-out messages scored. The development part was written by
+    the same hand as the frozen part, so this is the closest honest stand-in for it.
+    Returns the cases (once per seed), their scores and whether the phrase list fires."""
     from sklearn.model_selection import StratifiedKFold
 
-    exemplars = Exemplars.from_files()
-    encoder = UseEncoder()
-    labels = np.array([label != "ordinary" for label in exemplars.labels])
-    langs = np.array([language_of(t) for t in exemplars.texts])
-    # false alarms are counted on our curated ordinary lines (hard negatives), not on the
-    # dialogue's training examples, which are easy and would flatter the rate
-    curated = np.array([i >= len(dialogue_examples(DIALOGUE_EXAMPLES))
-                        for i in range(len(labels))])
-    phrase_hit = np.array([default_phrases().match(t) is not None for t in exemplars.texts])
-    probability = np.zeros(len(labels))
-    split = StratifiedKFold(folds, shuffle=True, random_state=0)
-    for train, test in split.split(exemplars.texts, labels):
-        part = Exemplars([exemplars.texts[i] for i in train],
-                         [exemplars.labels[i] for i in train])
-        detector = SemanticDetector(encoder, part, threshold=0.5)
-        probability[test] = [detector.verdict(exemplars.texts[i]).probability for i in test]
+    exemplars = training_exemplars()
+    encoder = CachingEncoder()
+    vectors = encoder.encode([normalise(t) for t in exemplars.texts])
+    dev = load_cases(split="dev")
+    dev_vectors = encoder.encode([normalise(c.text) for c in dev])
+    strata = [f"{c.lang}{c.emergency}" for c in dev]
+    phrases = default_phrases()
+    phrase_hit = np.array([phrases.match(c.text) is not None for c in dev])
+    cases: list[Case] = []
+    scores: list[float] = []
+    for seed in seeds:
+        split = StratifiedKFold(folds, shuffle=True, random_state=seed)
+        probability = np.zeros(len(dev))
+        for _, test in split.split(dev, strata):
+            copies = (dev_vectors[test] @ vectors.T).max(axis=0) >= near_copy
+            held = {dev[i].text for i in test}
+            keep = [i for i, t in enumerate(exemplars.texts)
+                    if t not in held and not copies[i]]
+            detector = SemanticDetector(encoder, exemplars.subset(keep), threshold=0.5)
+            probability[test] = [detector.verdict(dev[i].text).probability for i in test]
+        cases += dev
+        scores += list(probability)
+    return cases, np.array(scores), np.tile(phrase_hit, len(seeds))
+
+
+def sweep() -> None:
+    """Recall and false escalations of phrases + classifier on the held-out development
+    part, for a grid of thresholds (one level), then for the two levels of settings."""
+    cases, probability, phrase_hit = held_out_scores()
+    emergency = np.array([c.emergency for c in cases])
+    langs = np.array([c.lang for c in cases])
     rows = []
-    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
         hit = phrase_hit | (probability >= threshold)
-        row = [threshold]
+        row: list[object] = [threshold]
         for lang in ("en", "ko"):
             mine = langs == lang
-            row += [f"{hit[mine & labels].mean():.3f}",
-                    f"{hit[mine & ~labels & curated].mean():.3f}"]
+            row += [f"{hit[mine & emergency].mean():.3f}", f"{hit[mine & ~emergency].mean():.3f}"]
         rows.append(row)
+    print("held-out development part (5 folds x 3 seeds, pooled; near copies left out):")
     print(tabulate(rows, headers=["threshold", "en recall", "en false", "ko recall",
                                   "ko false"]))
+    safety = get_settings().safety
+    full = phrase_hit | (probability >= safety.emergency_threshold)
+    either = phrase_hit | (probability >= safety.caution_threshold)
+    rows = []
+    for lang in ("en", "ko"):
+        mine = langs == lang
+        rows.append([lang, f"{full[mine & emergency].mean():.3f}",
+                     f"{either[mine & emergency].mean():.3f}",
+                     f"{full[mine & ~emergency].mean():.3f}",
+                     f"{(either & ~full)[mine & ~emergency].mean():.3f}"])
+    print(f"\ntwo levels: emergency >= {safety.emergency_threshold}, "
+          f"caution >= {safety.caution_threshold}")
+    print(tabulate(rows, headers=["lang", "recall (emergency)", "recall (emergency or caution)",
+                                  "ordinary escalated", "ordinary with caution note"]))
+
+
+def two_levels(detector: EmergencyDetector,
+               sets: dict[str, list[Case]]) -> tuple[dict, list[list[object]]]:
+    """Each set through ``assess()``: recall at level emergency and at either level, and
+    ordinary messages escalated (level emergency: the false escalations the issue counts)
+    and given a caution note, counted apart."""
+    safety = get_settings().safety
+    assessor = EmergencyAssessor(detector, emergency_threshold=safety.emergency_threshold,
+                                 caution_threshold=safety.caution_threshold)
+    results: dict = {}
+    rows: list[list[object]] = []
+    for name, cases in sets.items():
+        results[name] = {}
+        for lang in ("en", "ko"):
+            levels = [(c.emergency, assessor.assess(c.text).level)
+                      for c in cases if c.lang == lang]
+            emergencies = [level for emergency, level in levels if emergency]
+            ordinary = [level for emergency, level in levels if not emergency]
+            figures = {
+                "emergencies": len(emergencies),
+                "recall_emergency_level": _share(emergencies, {"emergency"}),
+                "recall_emergency_or_caution": _share(emergencies, {"emergency", "caution"}),
+                "ordinary": len(ordinary),
+                "ordinary_escalated": ordinary.count("emergency"),
+                "false_escalation_rate": _share(ordinary, {"emergency"}),
+                "ordinary_with_caution": ordinary.count("caution"),
+                "caution_rate": _share(ordinary, {"caution"}),
+            }
+            results[name][lang] = figures
+            rows.append([name, lang, figures["recall_emergency_level"],
+                         figures["recall_emergency_or_caution"],
+                         f"{figures['ordinary_escalated']}/{len(ordinary)}",
+                         f"{figures['ordinary_with_caution']}/{len(ordinary)}"])
+    return results, rows
+
+
+def _share(levels: list[str], wanted: set[str]) -> float:
+    return round(sum(level in wanted for level in levels) / len(levels), 4) if levels else 0.0
 
 
 def main() -> None:
@@ -142,12 +229,19 @@ def main() -> None:
     everything = [c for cases in sets.values() for c in cases]
     phrase_ms = [o.ms for o in run(phrases_only.detect, everything)]
     results["latency_ms"] = {"full_check": summary(latencies), "phrases_only": summary(phrase_ms)}
+    results["two_levels"], level_rows = two_levels(detector, sets)
     results["settings"] = {"threshold": settings.safety.semantic_threshold,
-                           "exemplars": len(Exemplars.from_files().texts),
+                           "emergency_threshold": settings.safety.emergency_threshold,
+                           "caution_threshold": settings.safety.caution_threshold,
+                           "exemplars": len(training_exemplars().texts),
                            "phrases": len(default_phrases())}
     results["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     print(tabulate(rows, headers=["set", "lang", "emergencies", "recall", "right help",
                                   "ordinary", "false alarms", "false rate"]))
+    print("\ntwo levels (assess(); a caution note is not an escalation):")
+    print(tabulate(level_rows, headers=["set", "lang", "recall (emergency)",
+                                        "recall (emergency or caution)", "ordinary escalated",
+                                        "ordinary with caution note"]))
     lat = results["latency_ms"]["full_check"]
     print(f"\nadded latency per message (phrases + semantic): p50 {lat['p50_ms']} ms, "
           f"p95 {lat['p95_ms']} ms over {lat['n']} messages")

@@ -111,10 +111,17 @@ class SafetySettings(BaseModel):
     # KR = 119, and 109 / 1577-0199 for suicidal thoughts; US = 911, 1-800-222-1222, 988.
     region: Literal["KR", "US"] = "KR"
     # The semantic check (safety/semantic.py): a message whose most emergency-like sentence
-    # the classifier gives at least this probability is an emergency. Chosen by cross-
-    # validation on the exemplars (bench/emergency_eval.py --sweep), never on the frozen set.
-    semantic_threshold: float = 0.3
+    # the classifier gives at least this probability is escalated by detect(). Chosen on the
+    # held-out development part (bench/emergency_eval.py --sweep), never on the frozen set.
+    # It equals caution_threshold while the gateway calls detect() (one level): raising it
+    # to emergency_threshold before the gateway calls assess() would lose emergencies.
+    semantic_threshold: float = 0.4
     semantic_enabled: bool = True
+    # Two levels (safety/assessment.py, assess()): a phrase or a score >= emergency_threshold
+    # = emergency (emergency help only); caution_threshold <= score < emergency_threshold =
+    # caution (the ordinary answer with a one-line safety note and the numbers first).
+    emergency_threshold: float = 0.8
+    caution_threshold: float = 0.4
 
 
 class RateLimitSettings(BaseModel):
@@ -125,6 +132,24 @@ class RateLimitSettings(BaseModel):
     # where the counters live: "memory://" (one process) or "redis://host:port/db" (shared
     # by every gateway replica)
     storage_uri: str = "memory://"
+
+
+class ConsultationSettings(BaseModel):
+    """When pharmacists answer chat consultations (the live handoff), in ``timezone``.
+
+    ``hours`` is "HH:MM-HH:MM" ("00:00-24:00" = always). ``branch_hours`` overrides it for a
+    consultation about one branch (its English name, e.g. {"Hongdae": "00:00-24:00"} when a
+    24-hour branch's night pharmacist also answers chat). Outside the hours, or with no
+    pharmacist's console open, a handoff is still queued; the reply says when a pharmacist
+    will answer and gives the 24-hour branches' phones.
+    """
+
+    hours: str = Field(default="09:00-22:00", pattern=r"^\d\d:\d\d-\d\d:\d\d$")
+    timezone: str = "Asia/Seoul"
+    branch_hours: dict[str, str] = Field(default_factory=dict)
+    # A pharmacist counts as present while their console polled the queue this recently;
+    # with nobody present the reply says so instead of promising an answer "shortly".
+    presence_seconds: int = Field(default=120, ge=10)
 
 
 class Settings(BaseSettings):
@@ -140,6 +165,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     safety: SafetySettings = Field(default_factory=SafetySettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    consultations: ConsultationSettings = Field(default_factory=ConsultationSettings)
     cors_origins: list[str] = ["http://localhost:8000", "http://127.0.0.1:8000"]
     max_body_bytes: int = 1_000_000
 

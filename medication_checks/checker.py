@@ -261,8 +261,8 @@ class _Checks:
             self.add(Finding(
                 "same_ingredient", tuple(names), self.ing(key),
                 f"{self.rules.display(key)[1] or key} 성분 중복",
-                f"{listed} all contain {self.en(key)}: taking them together doubles the dose "
-                f"of {self.en(key)}.", None,
+                f"{listed} all contain {self.en(key)}: taking them together can mean taking "
+                f"too much {self.en(key)}.", None,
                 citation=f"{CITATION} (성분 정보)"), ("same", key))
             for rule in self._rules("max_dose", key):
                 if rule.mix_keys or not any(self.form_matches(rule, f) for f in forms[key]):

@@ -7,6 +7,8 @@ standing in because no Korean leaflet answered.
 
 from __future__ import annotations
 
+import re
+
 MAX_QUOTE_CHARS = 700
 MFDS_ATTRIBUTION = "출처: 식품의약품안전처 의약품개요정보(e약은요)"
 US_LABEL_NOTE_KO = ("국내 의약품 설명서(e약은요)에서 이 질문에 답하는 내용을 찾지 못해 "
@@ -30,6 +32,69 @@ def quote(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     if sentence_end > limit // 2:
         return cut[: sentence_end + 1] + " …"
     return cut.rsplit(" ", 1)[0] + " …"
+
+
+# Age ranges as labels write them: "6-8 years", "2 years to under 6 years", "12 years and
+# over", "under 2 years"; Korean: "만 7세 이상 ~ 만 15세 미만", "15세 이상".
+_AGE_RANGE = re.compile(
+    r"(?P<a>\d{1,2})\s*(?:years?\s*)?(?:of age\s*)?(?:-|–|to)\s*(?P<under>under\s*)?"
+    r"(?P<b>\d{1,2})\s*(?:years|yrs)"
+    r"|(?P<c>\d{1,2})\s*(?:years|yrs)\s*(?:of age\s*)?(?:and|&)\s*(?:over|older)"
+    r"|under\s*(?P<d>\d{1,2})\s*(?:years|yrs)"
+    r"|만?\s*(?P<e>\d{1,2})\s*세\s*이상\s*(?:~|-)?\s*(?:만\s*)?(?P<f>\d{1,2})?\s*(?:세\s*미만)?"
+    r"|만?\s*(?P<g>\d{1,2})\s*세\s*미만"
+    r"|\((?P<h>\d{1,2})\s*years?\)", re.I)
+_BOUNDARY = re.compile(r"(?<=[.;])\s+|\s+-\s+|\s\|\s|\n")
+
+
+def _age_range(match: re.Match[str]) -> tuple[int, int]:
+    if match["a"]:
+        high = int(match["b"]) - (1 if match["under"] else 0)
+        return int(match["a"]), high
+    if match["c"]:
+        return int(match["c"]), 200
+    if match["d"]:
+        return 0, int(match["d"]) - 1
+    if match["e"]:
+        return int(match["e"]), int(match["f"]) - 1 if match["f"] else 200
+    if match["g"]:
+        return 0, int(match["g"]) - 1
+    return int(match["h"]), int(match["h"])
+
+
+def quote_for_age(text: str, age_years: int, limit: int = 320) -> str | None:
+    """The part of a dose passage about ``age_years`` (from the start of the sentence or row
+    that names the fitting age range, whole sentences up to ``limit``), or None when the
+    passage names no range that fits."""
+    text = " ".join(text.split())
+    fitting = [(hi - lo, m) for m in _AGE_RANGE.finditer(text)
+               for lo, hi in [_age_range(m)] if lo <= age_years <= hi]
+    if not fitting:
+        return None
+    match = min(fitting, key=lambda pair: pair[0])[1]
+    starts = [b.end() for b in _BOUNDARY.finditer(text, 0, match.start())]
+    start = starts[-1] if starts else 0
+    if start and match.start() - start > 120:  # a long sentence: start at the age itself
+        start = match.start()
+    window = text[start:start + limit]
+    after = match.end() - start
+    # the row ends where the sentence ends, or before the next age's row (a chart's rows
+    # are separated by ";"), whichever comes first
+    sentence_end = window.find(". ", after)
+    end = sentence_end + 1 if sentence_end != -1 else None
+    following = next(_AGE_RANGE.finditer(window, after), None)
+    if following is not None:
+        cuts = [b.start() for b in _BOUNDARY.finditer(window, after, following.start())]
+        if cuts and (end is None or cuts[-1] < end):
+            end = cuts[-1]
+    ends = [b.start() for b in _BOUNDARY.finditer(window) if b.start() > after]
+    if end is not None:
+        window = window[:end]
+    elif start + limit < len(text) and ends:
+        window = window[:ends[-1]]
+    prefix = "… " if start else ""
+    suffix = " …" if start + len(window) < len(text) else ""
+    return f"{prefix}{window.strip().rstrip(';').rstrip()}{suffix}"
 
 
 def is_korean_leaflet(hit: dict) -> bool:
@@ -77,8 +142,20 @@ def choose_passages(hits: list[dict], max_passages: int = 2) -> list[dict]:
     return chosen
 
 
-def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages: int = 2) -> str:
-    """Quote the chosen passages, cite each (product, section, label date), refer."""
+def _age_row(hits: list[dict], hit: dict, age_years: int) -> str | None:
+    """The row for ``age_years`` of ``hit``'s dose section, looked for in every passage of
+    that section the search returned (a long chart is split over passages)."""
+    if hit.get("section") != "dosage_and_administration":
+        return None
+    same = [hit, *(h for h in hits if h is not hit and h["doc_id"] == hit["doc_id"]
+                   and h.get("section") == hit["section"])]
+    return next((row for h in same if (row := quote_for_age(h["text"], age_years))), None)
+
+
+def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages: int = 2,
+                           age_years: int | None = None) -> str:
+    """Quote the chosen passages, cite each (product, section, label date), refer. With
+    ``age_years``, a dose passage is quoted from the row for that age."""
     chosen = choose_passages(hits, max_passages)
     if not chosen:
         raise ValueError("no passage to answer from")
@@ -86,7 +163,8 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
     if language == "ko" and not is_korean_leaflet(chosen[0]):
         blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
-        blocks.append(f"{_intro(hit, language)}\n“{quote(hit['text'])}”\n"
+        aged = _age_row(hits, hit, age_years) if age_years is not None else None
+        blocks.append(f"{_intro(hit, language)}\n“{aged or quote(hit['text'])}”\n"
                       f"{citation(hit, language)}")
     return "\n\n".join([*blocks, PHARMACIST_LINE.get(language, PHARMACIST_LINE["en"])])
 

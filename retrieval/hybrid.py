@@ -113,29 +113,34 @@ class HybridSearcher:
     def search(
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
         medicine: str | None = None, topic: str | None = None, kinds: tuple[str, ...] = (),
-        mode: Mode = "hybrid", focus: bool = True,
+        mode: Mode = "hybrid", focus: bool = True, sections: tuple[str, ...] = (),
+        distinct_texts: bool = True,
     ) -> SearchResult:
+        """``sections``: only passages of these section keys (e.g. the uses of every leaflet,
+        for "what can I take for …?"). ``distinct_texts``: drop a passage whose text repeats
+        a better one (two products with the same wording count once), unless False."""
         snapshot, settings = self.snapshot, self._settings
         matches = snapshot.lexicon.detect(query) if focus else []
         if focus and medicine:
             matches = snapshot.lexicon.detect(medicine) + matches
         generics, doc_focus = focus_generics(matches), focus_docs(matches)
         en_allowed = snapshot.restrict(snapshot.ids_for(audience, generics, kinds),
-                                       language="en")
+                                       language="en", sections=sections)
         korean_query = bool(_HANGUL.search(query))
         named_english = bool(generics) and bool(len(en_allowed))
         ko_allowed = None
         if snapshot.korean is not None and (korean_query or (doc_focus and not named_english)):
             base = snapshot.ids_for(audience, () if doc_focus else generics, kinds)
-            ko_allowed = snapshot.restrict(base, doc_ids=doc_focus, language="ko")
+            ko_allowed = snapshot.restrict(base, doc_ids=doc_focus, language="ko",
+                                           sections=sections)
         has_ko = ko_allowed is not None and bool(len(ko_allowed))
         not_covered = bool(generics or doc_focus) and not len(en_allowed) and not has_ko
         if not_covered:
             en_allowed = snapshot.restrict(snapshot.ids_for(audience, kinds=kinds),
-                                           language="en")
+                                           language="en", sections=sections)
             if ko_allowed is not None:
                 ko_allowed = snapshot.restrict(snapshot.ids_for(audience, kinds=kinds),
-                                               language="ko")
+                                               language="ko", sections=sections)
                 has_ko = bool(len(ko_allowed))
         n = max(settings.candidates, k)
 
@@ -169,7 +174,7 @@ class HybridSearcher:
         for chunk_id, score in ranked:
             chunk = snapshot.chunks[chunk_id]
             text_key = " ".join(chunk.text.lower().split())
-            if text_key in seen_texts:
+            if distinct_texts and text_key in seen_texts:
                 continue
             seen_texts.add(text_key)
             hits.append(Hit(chunk, float(score), float(cosines.get(chunk_id, 0.0))))

@@ -109,7 +109,7 @@ class SearchService:
     def search(
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
         medicine: str | None = None, topic: str | None = None, kinds: tuple[str, ...] = (),
-        mode: Mode = "hybrid",
+        mode: Mode = "hybrid", sections: tuple[str, ...] = (), distinct_texts: bool = True,
     ) -> SearchResult:
         now = time.monotonic()
         if now - self._last_poll >= self._poll_seconds:
@@ -118,8 +118,8 @@ class SearchService:
         if self._searcher is None:
             raise SnapshotError("no index loaded")
         return self._searcher.search(
-            query, k=k, audience=audience, medicine=medicine, topic=topic, kinds=kinds, mode=mode
-        )
+            query, k=k, audience=audience, medicine=medicine, topic=topic, kinds=kinds, mode=mode,
+            sections=sections, distinct_texts=distinct_texts)
 
     def publish(self, documents: list[Document], revision: int) -> BuildReport:
         """Index ``documents`` as ``revision`` and start serving it; one build at a time."""

@@ -59,6 +59,7 @@ class Snapshot:
     _kind_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _doc_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _language_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _section_ids: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.en_ids is None:
@@ -67,9 +68,12 @@ class Snapshot:
         self._en_row_of[self.en_ids] = np.arange(len(self.en_ids))
         by_doc: dict[str, list[int]] = {}
         by_language: dict[str, list[int]] = {}
+        by_section: dict[str, list[int]] = {}
         for i, chunk in enumerate(self.chunks):
             by_doc.setdefault(chunk.doc_id, []).append(i)
             by_language.setdefault(chunk.language, []).append(i)
+            by_section.setdefault(chunk.section, []).append(i)
+        self._section_ids = {k: np.array(v, dtype=np.int64) for k, v in by_section.items()}
         self._doc_ids = {k: np.array(v, dtype=np.int64) for k, v in by_doc.items()}
         self._language_ids = {k: np.array(v, dtype=np.int64) for k, v in by_language.items()}
         by_audience: dict[str, list[int]] = {}
@@ -100,9 +104,15 @@ class Snapshot:
         return ids
 
     def restrict(self, ids: np.ndarray | None, *, doc_ids: tuple[str, ...] = (),
-                 language: str | None = None) -> np.ndarray | None:
-        """``ids`` (None: all) narrowed to chunks of ``doc_ids`` and/or of ``language``."""
+                 language: str | None = None,
+                 sections: tuple[str, ...] = ()) -> np.ndarray | None:
+        """``ids`` (None: all) narrowed to chunks of ``doc_ids``, of ``language`` and/or of
+        ``sections`` (section keys)."""
         empty = np.empty(0, np.int64)
+        if sections:
+            of_sections = np.unique(np.concatenate(
+                [self._section_ids.get(key, empty) for key in sections]))
+            ids = of_sections if ids is None else np.intersect1d(ids, of_sections)
         if doc_ids:
             of_docs = np.unique(np.concatenate([self._doc_ids.get(d, empty) for d in doc_ids]))
             ids = of_docs if ids is None else np.intersect1d(ids, of_docs)

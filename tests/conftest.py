@@ -91,7 +91,9 @@ def running_stack(tmp_path_factory) -> RunningStack:
     var_dir = tmp_path_factory.mktemp("stack-var")
     copy_published_state(var_dir)
     ports = Ports.free()
-    stack = Stack(services(ports, env={"PHARMA_PATHS__VAR_DIR": str(var_dir)}),
+    # pharmacists answer consultations whatever the hour the tests run at
+    env = {"PHARMA_PATHS__VAR_DIR": str(var_dir), "PHARMA_CONSULTATIONS__HOURS": "00:00-24:00"}
+    stack = Stack(services(ports, env=env),
                   var_dir / "logs")
     try:
         stack.start(timeout_seconds=300, quiet=True)

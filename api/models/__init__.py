@@ -1,8 +1,20 @@
 """The gateway's own tables (the knowledge base's live in knowledge_base.tables)."""
 
 from api.models.accounts import Role, User
+from api.models.consultations import (
+    ChatSession,
+    Consultation,
+    ConsultationAudit,
+    ConsultationMessage,
+    ConsultationStatus,
+    PharmacistPresence,
+    Sender,
+)
 from api.models.conversations import ChatTurn, Feedback, SessionContext
 from api.models.hr import Employee, LeaveEntitlement, LeaveRequest, LeaveStatus, LeaveType
 
-__all__ = ["ChatTurn", "Employee", "Feedback", "LeaveEntitlement", "LeaveRequest",
-           "LeaveStatus", "LeaveType", "Role", "SessionContext", "User"]
+__all__ = ["ChatSession", "ChatTurn", "Consultation", "ConsultationAudit",
+           "ConsultationMessage", "ConsultationStatus", "Employee", "Feedback",
+           "LeaveEntitlement", "LeaveRequest", "LeaveStatus", "LeaveType", "PharmacistPresence",
+           "Role", "Sender",
+           "SessionContext", "User"]

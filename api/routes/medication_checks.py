@@ -1,4 +1,5 @@
-"""``POST /v1/medicines/check``: MFDS DUR checks on a list of medicines, for anyone."""
+"""``/v1/medicines/check``, ``…/answer``: MFDS DUR checks on a list of medicines;
+``…/suggest``: products for a symptom. For anyone."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from api.schemas.medication_checks import (
     MedicationAnswerOut,
     MedicationCheckIn,
     MedicationCheckOut,
+    SuggestIn,
+    SuggestOut,
 )
 from api.services.medication_answers import answer_medication_question
+from api.services.product_suggestions import suggest_products
 from medication_checks import Person, RuleSet, check_medicines
 
 router = APIRouter(prefix="/v1/medicines", tags=["medication checks"])
@@ -43,6 +47,16 @@ def answer(body: MedicationAnswerIn, request: Request) -> MedicationAnswerOut:
     found = answer_medication_question(rule_set(request), request.app.state.search,
                                        body.medicines, person_of(body), body.language)
     return MedicationAnswerOut.model_validate(asdict(found))
+
+
+@router.post("/suggest", response_model=SuggestOut)
+def suggest(body: SuggestIn, request: Request) -> SuggestOut:
+    """"What can I take for …?": up to three OTC products whose leaflet's uses cover the
+    symptom (Korean leaflets first for Korean), each with its uses line and most important
+    caution, quoted and cited; used by the dialogue when no medicine is named."""
+    found = suggest_products(request.app.state.search, request.app.state.kb, body.text,
+                             body.language, about_a_medicine=body.about_a_medicine)
+    return SuggestOut.model_validate(asdict(found))
 
 
 def person_of(body: MedicationCheckIn) -> Person:

@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse
 
 from api.static_pages import StaticPage
 
-STAFF = StaticPage("staff", frozenset({"staff.css", "staff.js"}))
+STAFF = StaticPage("staff", frozenset({"staff.css", "staff.js", "consultations.js"}))
 
 router = APIRouter(include_in_schema=False)
 

@@ -14,6 +14,9 @@ class ChatRequest(BaseModel):
     session_id: str = Field(pattern=SESSION_ID_PATTERN, examples=["a1b2c3"])
     message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS,
                          examples=["how often can I take ibuprofen?"])
+    # The token the session's first response returned; needed once a pharmacist is involved.
+    session_token: str | None = Field(default=None, min_length=16, max_length=128,
+                                      pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class Button(BaseModel):
@@ -42,8 +45,16 @@ class ChatResponse(BaseModel):
     language: Literal["en", "ko"]
     # assistant: the full dialogue; retrieval_only: Rasa was down (or said nothing), answered
     # from leaflets alone; safety: the gateway's own emergency check answered; unavailable:
-    # Rasa said nothing (its action server is down) and the reply is an apology.
-    answered_by: Literal["assistant", "retrieval_only", "safety", "unavailable"]
+    # Rasa said nothing (its action server is down) and the reply is an apology;
+    # pharmacist_pending: a pharmacist holds the conversation, the message went to them and
+    # the bot said nothing (``replies`` is empty; the answer arrives via .../messages).
+    answered_by: Literal["assistant", "retrieval_only", "safety", "unavailable",
+                         "pharmacist_pending"]
+    # Returned once, on the response that created the session: keep it, send it back, and
+    # show it to read GET /v1/chat/{session_id}/messages.
+    session_token: str | None = None
+    consultation_id: str | None = None
+    consultation_status: Literal["waiting", "active", "closed"] | None = None
 
 
 class FeedbackRequest(BaseModel):

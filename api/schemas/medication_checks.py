@@ -92,3 +92,22 @@ class MedicationAnswerOut(BaseModel):
     sources: list[SourceOut] = Field(description="each finding (source \"MFDS DUR\") and "
                                                  "each leaflet quoted")
     findings: list[FindingOut]
+
+
+class SuggestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {
+        "text": "I'm constipated, what do you recommend?", "language": "en"}})
+
+    text: str = Field(min_length=1, max_length=1000)
+    language: Literal["en", "ko"] = "en"
+    about_a_medicine: bool = Field(
+        default=False, description="the conversation is already about a medicine: only a "
+        "named symptom makes this a request for products (\"what about for kids?\" is not)")
+
+
+class SuggestOut(BaseModel):
+    applies: bool = Field(description="false when the message does not ask for something to "
+                                      "take, or names a medicine (answer about that one)")
+    text: str = Field(description="empty when nothing we hold fits: offer the pharmacist")
+    sources: list[SourceOut] = Field(description="the uses passage of each product")
+    products: list[str]

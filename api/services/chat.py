@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.models import ChatTurn
 from api.schemas.chat import ChatResponse, IntentOut, Reply
 from api.schemas.search import SourceOut
+from api.services import chat_handoff
 from api.services.chat_context import medication_context
 from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
 from api.services.redaction import redact
@@ -30,6 +33,7 @@ from core.settings import Settings
 from knowledge_base.branches import branches_in, open_branch_for
 from medication_checks import RuleSet
 from replies import (
+    choose_passages,
     compose_leaflet_answer,
     not_sure_message,
     retrieval_only_note,
@@ -54,6 +58,7 @@ class ChatContext:
     sessions: sessionmaker[Session]
     detector: EmergencyDetector
     medication_rules: RuleSet
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
 
 def emergency_text(settings: Settings, flag: RedFlag, message: str = "") -> str:
@@ -87,7 +92,7 @@ async def _retrieval_only(
     hits = [h.to_json() for h in result.hits]
     if hits and result.confidence >= ctx.settings.retrieval.min_confidence:
         text = compose_leaflet_answer(hits, language)
-        sources = [SourceOut(**h) for h in hits[:1]]
+        sources = [SourceOut(**h) for h in choose_passages(hits)]  # every passage quoted
         gap = None
     else:
         text, sources, gap = not_sure_message(language), [], "low_confidence"
@@ -109,9 +114,16 @@ def _apology(settings: Settings, language: str) -> ChatResponse:
 
 async def handle_chat(
     ctx: ChatContext, *, session_id: str, message: str, channel: str = "consumer",
-    metadata: dict | None = None,
+    metadata: dict | None = None, session_token: str | None = None,
 ) -> ChatResponse:
+    """One turn. On the consumer channel a session is owned by the token its first response
+    returned; while a pharmacist holds the conversation the message goes to them and the
+    bot stays silent. Raises ``SessionDenied`` for a wrong or missing token."""
     language = language_of(message)
+    new_token, consultation = None, None
+    if channel == "consumer":
+        new_token, consultation = await run_in_threadpool(
+            chat_handoff.admit, ctx, session_id, session_token)
     red_flag = await run_in_threadpool(ctx.detector.detect, message)
     if red_flag is not None:
         response = ChatResponse(
@@ -121,7 +133,43 @@ async def handle_chat(
             answered_by="safety",
         )
         await run_in_threadpool(_record, ctx, response, message, channel, None)
-        return response
+        if consultation is not None:  # the pharmacist sees the emergency and our answer
+            await run_in_threadpool(chat_handoff.log_turn, ctx, consultation, session_id,
+                                    message, response.replies[0].text)
+        return chat_handoff.mark(response, new_token, consultation)
+    if consultation is not None and chat_handoff.is_held(consultation):
+        await run_in_threadpool(chat_handoff.log_turn, ctx, consultation, session_id, message,
+                                None)
+        response = ChatResponse(
+            session_id=session_id, message_id=str(uuid.uuid4()), replies=[], intent=None,
+            sources=[], emergency=False, handoff=False, language=language,
+            answered_by="pharmacist_pending")
+        return chat_handoff.mark(response, new_token, consultation)
+
+    response, gap = await _dialogue_turn(ctx, session_id, message, channel, language, metadata)
+    if channel == "consumer" and response.handoff:
+        if consultation is None:
+            reason = "requested" if response.intent and response.intent.name == \
+                "request_pharmacist" else "accepted_offer"
+            consultation, text = await run_in_threadpool(
+                chat_handoff.open_for_handoff, ctx, session_id, message, language, reason)
+        else:
+            somebody = await run_in_threadpool(chat_handoff.present, ctx)
+            text = chat_handoff.handoff_reply(ctx.settings, ctx.clock(), language,
+                                              consultation.branch, somebody)
+        response.replies = [Reply(text=text)]
+    elif consultation is not None:  # waiting: the bot answers, the pharmacist will read it
+        await run_in_threadpool(chat_handoff.log_turn, ctx, consultation, session_id, message,
+                                "\n".join(r.text for r in response.replies))
+    await run_in_threadpool(_record, ctx, response, message, channel, gap)
+    return chat_handoff.mark(response, new_token, consultation)
+
+
+async def _dialogue_turn(
+    ctx: ChatContext, session_id: str, message: str, channel: str, language: str,
+    metadata: dict | None,
+) -> tuple[ChatResponse, str | None]:
+    """Rasa's answer, or retrieval alone when it is down; raises AssistantUnavailable."""
     metadata = {"channel": channel, "language": language, **(metadata or {})}
     if channel == "consumer":
         metadata["medication_check"] = await run_in_threadpool(
@@ -157,8 +205,7 @@ async def handle_chat(
 
     response.session_id = session_id
     response.message_id = str(uuid.uuid4())
-    await run_in_threadpool(_record, ctx, response, message, channel, gap)
-    return response
+    return response, gap
 
 
 def _record(ctx: ChatContext, response: ChatResponse, message: str, channel: str,

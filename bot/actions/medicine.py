@@ -29,6 +29,9 @@ from replies import choose_passages, compose_leaflet_answer, not_covered_message
 from retrieval.topics import TOPIC_SECTIONS, detect_topics
 
 PERSON_FIELDS = ("age_years", "age_months", "pregnant", "breastfeeding", "elderly")
+AGE_FIELDS = {"age_years", "age_months"}
+DOSE_TOPICS = {"dosage", "frequency", "children"}
+CHILD_UNTIL_YEARS = 12
 # A medicine question about an animal gets "ask a vet", never a human dose.
 ANIMAL = re.compile(r"\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|"
                     r"parrots?|horses?)\b|강아지|고양이|반려견|반려묘|반려동물|애완|댕댕이|냥이")
@@ -40,6 +43,51 @@ def pharmacist_button(lang: str) -> dict:
 
 def offer_pharmacist(dispatcher: CollectingDispatcher, message: str, lang: str) -> None:
     dispatcher.utter_message(text=message, buttons=[pharmacist_button(lang)])
+
+
+_FOR_CHILDREN = re.compile(r"^(?:children'?s?|kids?'?|infants?'?|junior|어린이|키즈)$", re.I)
+
+
+def joined_names(names: list[str]) -> list[str]:
+    """NLU may tag "children's" apart from the brand after it: "children's" + "zyrtec" →
+    "children's zyrtec"; a lone "children's" is no medicine."""
+    joined: list[str] = []
+    for name in names:
+        if joined and _FOR_CHILDREN.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {name}"
+        else:
+            joined.append(name)
+    return [n for n in joined if not _FOR_CHILDREN.match(n)]
+
+
+_FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|same (?:question )?for|ok(?:ay)?,? and)\b"
+                        r"|(?:은요|는요|도요|은\s*어때요|는\s*어때요)\s*[?？!.]*\s*$", re.I)
+
+
+def is_follow_up(message: str) -> bool:
+    """"what about zyrtec?", "and for tylenol?", "게보린은요?": same question, another product."""
+    return bool(_FOLLOW_UP.search(message)) and len(message.split()) <= 6
+
+
+def age_in_years(meta: dict) -> int | None:
+    """The age the gateway read in this message ("my 8 year old", "5살"), in whole years."""
+    person = (meta.get("medication_check") or {}).get("person") or {}
+    if person.get("age_years") is not None:
+        return int(person["age_years"])
+    if person.get("age_months") is not None:
+        return int(person["age_months"]) // 12
+    return None
+
+
+def childrens_product(client: GatewayClient, name: str) -> str:
+    """For a child, the brand's children's product when we hold one ("tylenol" → "children's
+    tylenol"); the name as given otherwise."""
+    if re.search(r"child|infant|kid|어린이|키즈", name, re.I):
+        return name
+    candidate = f"children's {name}"
+    resolved = client.resolve_medicine(candidate)
+    matched = str(resolved.get("matched") or "").lower()
+    return candidate if resolved.get("known") and "child" in matched else name
 
 
 class ActionAnswerMedicine(Action):
@@ -63,14 +111,14 @@ class ActionAnswerMedicine(Action):
             offer_pharmacist(dispatcher, say("ask_a_vet", lang), lang)
             send_meta(dispatcher, tracker, gap="animal")
             return [SlotSet("offered_pharmacist", True)]
-        named = entity_values(tracker, "medicine")
+        named = joined_names(entity_values(tracker, "medicine"))
         # NLU may pass raw words ("day") when a span matched no synonym: keep known topics.
         topics = [t for t in entity_values(tracker, "topic") if t in TOPIC_SECTIONS]
         topics = topics or detect_topics(message)
         previous_generic = tracker.get_slot("medicine_generic")
         previous_topic = tracker.get_slot("topic")
         try:
-            checked = self._medication_check(dispatcher, tracker, lang)
+            checked = self._medication_check(dispatcher, tracker, lang, topics)
             if checked is not None:
                 return checked
             return self._answer(dispatcher, tracker, lang, message, named, topics,
@@ -81,7 +129,7 @@ class ActionAnswerMedicine(Action):
             return [SlotSet("offered_pharmacist", True)]
 
     def _medication_check(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          lang: str) -> list[EventType] | None:
+                          lang: str, topics: list[str]) -> list[EventType] | None:
         """Two medicines, or one and the person (pregnant, a child's age, 65+): Korea's DUR
         rules first (the gateway checks and words it, with the leaflets' passages on the
         point). One medicine checked only against what the person already takes, with no
@@ -93,6 +141,9 @@ class ActionAnswerMedicine(Action):
                   if k in PERSON_FIELDS}
         if not named or not (len(names) >= 2 or person):
             return None
+        if len(names) == 1 and set(person) <= AGE_FIELDS and DOSE_TOPICS & set(topics):
+            return None  # "how much for my 8 year old?": the leaflet's row for that age
+
         answer = self.client.post("/v1/medicines/answer",
                                   {"medicines": names[:20], "language": lang, **person})
         if not isinstance(answer, dict) or not answer.get("applies"):
@@ -104,11 +155,37 @@ class ActionAnswerMedicine(Action):
         return [SlotSet("medicine", named[0]), SlotSet("topic", None),
                 SlotSet("offered_pharmacist", True)]
 
+    def _suggest(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
+                 message: str, previous_generic: str | None) -> list[EventType] | None:
+        """"What can I take for …?" (no medicine named): OTC products whose leaflets cover
+        it, from the gateway; None when the message is not such a question."""
+        found = self.client.post("/v1/medicines/suggest", {
+            "text": message[:1000], "language": lang,
+            "about_a_medicine": bool(previous_generic)})
+        if not isinstance(found, dict) or not found.get("applies"):
+            return None
+        events: list[EventType] = [SlotSet("medicine", None), SlotSet("medicine_generic", None),
+                                   SlotSet("topic", None), SlotSet("offered_pharmacist", True)]
+        if not found.get("text"):
+            offer_pharmacist(dispatcher, not_sure_message(lang), lang)
+            send_meta(dispatcher, tracker, gap="no_product_for_symptom")
+            return events
+        dispatcher.utter_message(text=found["text"], buttons=[pharmacist_button(lang)])
+        send_meta(dispatcher, tracker, sources=found["sources"])
+        return events
+
     def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
                 message: str, named: list[str], topics: list[str],
                 previous_generic: str | None, previous_topic: str | None) -> list[EventType]:
         client = self.client
+        if not named:
+            suggested = self._suggest(dispatcher, tracker, lang, message, previous_generic)
+            if suggested is not None:
+                return suggested
         medicine = tracker.get_slot("medicine") if not named else named[0]
+        age = age_in_years(metadata(tracker))
+        if named and age is not None and age < CHILD_UNTIL_YEARS:
+            medicine = named[0] = childrens_product(client, named[0])
         generic = previous_generic
         if named:
             resolved = client.resolve_medicine(named[0])
@@ -119,9 +196,11 @@ class ActionAnswerMedicine(Action):
                         SlotSet("topic", topics[0] if topics else None),
                         SlotSet("offered_pharmacist", True)]
             generic = ", ".join(resolved["generics"])
-        # a new medicine starts a new topic; a follow-up keeps the old one
+        # a follow-up keeps the topic ("what about zyrtec?", "게보린은요?"); a new question
+        # about another medicine starts a new one
         same_medicine = generic == previous_generic
-        topic = topics[0] if topics else (previous_topic if same_medicine else None)
+        keeps_topic = same_medicine or is_follow_up(message)
+        topic = topics[0] if topics else (previous_topic if keeps_topic else None)
         query = message if named or not medicine else f"{medicine}: {message}"
         result = client.search(query, medicine=medicine, topic=topic)
         if result.medicines and not generic:
@@ -142,6 +221,7 @@ class ActionAnswerMedicine(Action):
             send_meta(dispatcher, tracker, gap="low_confidence")
             return [*events, SlotSet("offered_pharmacist", True)]
         chosen = choose_passages(result.hits)
-        dispatcher.utter_message(text=compose_leaflet_answer(result.hits, lang))
+        dispatcher.utter_message(text=compose_leaflet_answer(result.hits, lang,
+                                                             age_years=age))
         send_meta(dispatcher, tracker, sources=chosen)
         return [*events, SlotSet("offered_pharmacist", False)]

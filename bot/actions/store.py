@@ -1,4 +1,5 @@
-"""Store questions (hours, branches, returns, pick-up, delivery, points) from the store FAQ."""
+"""Store questions: a branch's hours for the day asked (the gateway reads the hours table),
+anything else (branches, returns, pick-up, delivery, points) from the store FAQ."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class ActionStoreInfo(Action):
             domain: dict[str, Any]) -> list[EventType]:
         lang = language(tracker)
         message = tracker.latest_message.get("text") or ""
+        if self._hours(dispatcher, tracker, lang, message):
+            return []
         hints = " ".join(entity_values(tracker, "store_topic") + entity_values(tracker, "branch"))
         try:
             result = GatewayClient().search(f"{message} {hints}".strip(), k=3, kinds=STORE_FAQ)
@@ -39,3 +42,21 @@ class ActionStoreInfo(Action):
         dispatcher.utter_message(text=f"{quote(best['text'])}\n{source}")
         send_meta(dispatcher, tracker, sources=[best])
         return []
+
+    @staticmethod
+    def _hours(dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
+               message: str) -> bool:
+        """A branch's opening hours for the day asked (the branch may have been named in an
+        earlier message: "and on sunday?"). False when the gateway says it does not apply."""
+        earlier = [e.get("text") or "" for e in reversed(tracker.events)
+                   if e.get("event") == "user"][1:6]
+        try:
+            found = GatewayClient().post("/v1/stores/hours", {
+                "text": message[:1000], "language": lang, "context": [t[:1000] for t in earlier]})
+        except GatewayError:
+            return False
+        if not isinstance(found, dict) or not found.get("applies"):
+            return False
+        dispatcher.utter_message(text=found["text"])
+        send_meta(dispatcher, tracker, sources=found["sources"])
+        return True

@@ -22,13 +22,22 @@ ALLOWED = {
     "signed_in": set(ROLES) - {"anonymous"},
     "hr": {"employee", "manager", "staff"},  # needs an HR record: the admin account has none
     "staff": {"staff", "admin"},
+    "pharmacist": {"staff", "admin"},  # the demo staff account is a pharmacist
+    # a chat session's messages: only with that session's token, whoever is signed in
+    "session_owner": set(),
 }
-PATH_VALUES = {"doc_id": "no-such-document", "key": "no_such_section", "request_id": "999999"}
+PATH_VALUES = {"doc_id": "no-such-document", "key": "no_such_section", "request_id": "999999",
+               "session_id": "someone-elses-session",
+               "consultation_id": "00000000-0000-0000-0000-000000000000"}
 
 
 def family(path: str) -> str:
     if path.startswith("/v1/kb/"):
         return "staff"
+    if path.startswith("/v1/staff/consultations"):
+        return "pharmacist"
+    if path.startswith("/v1/chat/{session_id}"):
+        return "session_owner"
     if path.startswith("/v1/hr/"):
         return "hr"
     if path == "/v1/auth/me":

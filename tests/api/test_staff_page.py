@@ -8,7 +8,8 @@ import pytest
 
 from api.routes.staff import STAFF
 
-ASSETS = [("staff.js", "text/javascript"), ("staff.css", "text/css")]
+ASSETS = [("staff.js", "text/javascript"), ("staff.css", "text/css"),
+          ("consultations.js", "text/javascript")]
 
 
 def test_the_page_is_served_with_a_strict_content_security_policy(client):

@@ -13,12 +13,17 @@ from core.settings import Settings
 from safety import EmergencyDetector
 from safety.evaluation import load_cases, run, score
 from safety.phrases import default_phrases
-from safety.semantic import default_semantic_detector, segments
+from safety.semantic import (
+    DIALOGUE_EXAMPLES,
+    default_semantic_detector,
+    dialogue_examples,
+    segments,
+)
 
 pytestmark = pytest.mark.slow
 
 FROZEN_RECALL_FLOOR = 0.95
-FROZEN_FALSE_RATE_CEILING = 0.15  # measured 0.126 (en) / 0.075 (ko); the target is 0.01
+FROZEN_FALSE_RATE_CEILING = 0.12  # measured 0.076 (en) / 0.067 (ko); the target is 0.01
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +90,13 @@ def test_frozen_part_recall_and_false_escalations(detector, lang):
     assert s.recall >= FROZEN_RECALL_FLOOR, s.as_dict()
     assert s.false_rate <= FROZEN_FALSE_RATE_CEILING, s.as_dict()
     assert s.help_accuracy >= 0.95, s.as_dict()
+
+
+def test_everyday_chat_messages_are_not_emergencies(detector):
+    """The dialogue's own messages ("goodbye", "nope", "book friday off", store and leaflet
+    questions) — once one in six of them escalated when the classifier stopped learning
+    from them. They are training data, so this guards against that mistake, not overfitting."""
+    messages = dialogue_examples(DIALOGUE_EXAMPLES)
+    escalated = [m for m in messages if detector.detect(m) is not None]
+    assert len(messages) > 2000
+    assert len(escalated) <= 5, escalated

@@ -22,7 +22,8 @@ from ops.scaled import MissingDependency, ScaledPorts, ScaledStack
 # Generous deadlines: two Rasa replicas, two gateways, the action server and PostgreSQL share
 # two CPU cores with other work, and a turn that missed the gateway's 1.5 s Rasa deadline
 # would be answered by retrieval alone, which has no conversation to continue.
-TEST_ENV = {"PHARMA_RASA__TIMEOUT_SECONDS": "15", "ACTIONS_GATEWAY_TIMEOUT": "10"}
+TEST_ENV = {"PHARMA_RASA__TIMEOUT_SECONDS": "15", "ACTIONS_GATEWAY_TIMEOUT": "10",
+            "PHARMA_CONSULTATIONS__HOURS": "00:00-24:00"}
 
 
 @dataclass

@@ -3,16 +3,28 @@
  * Talks to the gateway on the same origin: POST /v1/chat, POST /v1/feedback and
  * GET /v1/search (to fill the source cards). Server text is only ever put into the page
  * with textContent / text nodes, never parsed as HTML.
+ *
+ * Live pharmacist: the first chat response gives a session_token, kept in sessionStorage
+ * with the session id and sent with every later message. While the session's consultation
+ * is waiting or active, GET /v1/chat/<session>/messages?after=<last id> is polled every
+ * 1.5 s for what the pharmacist writes (and the system line when the assistant is back);
+ * a message the pharmacist holds is answered "pharmacist_pending", with no bot reply.
  */
 (() => {
   "use strict";
 
   const SESSION_KEY = "haneul.chat.session";
+  const TOKEN_KEY = "haneul.chat.token";
+  const CONSULTATION_KEY = "haneul.chat.consultation";
   const LANG_KEY = "haneul.chat.lang";
   const SESSION_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
   const MAX_MESSAGE_CHARS = 4000;
   const CHAT_TIMEOUT_MS = 45000;
   const SEARCH_TIMEOUT_MS = 15000;
+  const POLL_MS = 1500;
+  const POLL_RETRY_MS = 5000; // after a failed poll
+  const POLL_TIMEOUT_MS = 10000;
+  const OPEN_STATUSES = new Set(["waiting", "active"]);
 
   const STRINGS = {
     en: {
@@ -56,6 +68,11 @@
       errTimeout: "The assistant took too long to answer. Please try again.",
       errEmpty: "Please type a question first.",
       retry: "Try again",
+      pharmacist: "Pharmacist",
+      pharmacistPending: "Sent to the pharmacist",
+      consultationWaiting: "Waiting for a pharmacist to join this chat…",
+      consultationActive: "You are chatting with pharmacist {name}",
+      consultationActiveNoName: "You are chatting with a pharmacist",
     },
     ko: {
       pageTitle: "하늘약국 상담 도우미",
@@ -98,6 +115,11 @@
       errTimeout: "답변이 너무 오래 걸립니다. 다시 시도해 주세요.",
       errEmpty: "먼저 질문을 입력해 주세요.",
       retry: "다시 시도",
+      pharmacist: "약사",
+      pharmacistPending: "약사에게 전달했습니다",
+      consultationWaiting: "약사가 이 대화에 참여하기를 기다리고 있습니다…",
+      consultationActive: "{name} 약사와 대화 중입니다",
+      consultationActiveNoName: "약사와 대화 중입니다",
     },
   };
 
@@ -126,6 +148,14 @@
     lang: "en",
     busy: false,
     sessionId: "",
+    sessionToken: null, // proves this page owns the session: needed to read its messages
+    // the session's consultation with a pharmacist: {id, status, pharmacist, after}, where
+    // after is the highest message id seen (only newer messages are fetched)
+    consultation: null,
+    watching: false, // polling until the server says the consultation is closed
+    pollTimer: 0,
+    pollInFlight: false,
+    shownMessages: new Set(), // pharmacist/system message ids already on the page
   };
 
   const $ = (id) => document.getElementById(id);
@@ -194,6 +224,22 @@
     return id;
   }
 
+  /** A value kept in sessionStorage for this session id only (null if none or another's). */
+  function loadForSession(key) {
+    try {
+      const saved = JSON.parse(window.sessionStorage.getItem(key) || "null");
+      if (saved && saved.session === state.sessionId) return saved;
+    } catch (_) { /* storage disabled or garbled: nothing saved */ }
+    return null;
+  }
+
+  function saveForSession(key, value) {
+    try {
+      if (value) window.sessionStorage.setItem(key, JSON.stringify({ ...value, session: state.sessionId }));
+      else window.sessionStorage.removeItem(key);
+    } catch (_) { /* storage disabled: keep it in memory */ }
+  }
+
   function initialLanguage() {
     try {
       const saved = window.localStorage.getItem(LANG_KEY);
@@ -257,7 +303,11 @@
     for (const button of document.querySelectorAll(".lang-toggle button")) {
       button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
     }
+    for (const node of document.querySelectorAll("[data-pharmacist-name]")) {
+      node.textContent = pharmacistLabel(node.getAttribute("data-pharmacist-name"));
+    }
     renderSuggestions();
+    renderConsultationStatus();
   }
 
   function renderSuggestions() {
@@ -574,6 +624,149 @@
     reveal(turn);
   }
 
+  /* ---------- the pharmacist ----------------------------------------------------------- */
+
+  function pharmacistLabel(name) {
+    return name ? `${t("pharmacist")} ${name}` : t("pharmacist");
+  }
+
+  /** A message the pharmacist holds: no bot reply, a small "sent" note under the user's. */
+  function markSentToPharmacist() {
+    const turns = els.messages.querySelectorAll(".user-turn");
+    const turn = turns[turns.length - 1];
+    if (!turn) return;
+    turn.append(uiText("p", "pharmacistPending", { className: "delivery-note",
+      "data-testid": "pharmacist-pending-note" }));
+    scrollToBottom();
+  }
+
+  function addPharmacistMessage(message) {
+    const name = typeof message.author === "string" ? message.author : "";
+    const bubble = el("div", { className: "message pharmacist", "data-testid": "pharmacist-message",
+      "data-role": "pharmacist", "data-message-id": message.id },
+    el("span", { className: "pharmacist-label", "data-pharmacist-name": name }, pharmacistLabel(name)),
+    el("span", { className: "text" }, message.text));
+    els.messages.append(el("div", { className: "turn pharmacist-turn" }, bubble));
+    scrollToBottom();
+  }
+
+  function addSystemMessage(message) {
+    els.messages.append(el("p", { className: "system-message", "data-testid": "system-message",
+      "data-message-id": message.id }, message.text));
+    scrollToBottom();
+  }
+
+  /** The line above the composer while a pharmacist is awaited or holds the chat. */
+  function renderConsultationStatus() {
+    const line = $("consultation-status");
+    if (!line) return;
+    const consultation = state.watching ? state.consultation : null;
+    const status = consultation && consultation.status;
+    let text = "";
+    if (status === "waiting") text = t("consultationWaiting");
+    else if (status === "active" && consultation.pharmacist) {
+      text = t("consultationActive").replace("{name}", consultation.pharmacist);
+    } else if (status === "active") text = t("consultationActiveNoName");
+    line.textContent = text;
+    line.dataset.status = status || "";
+    line.hidden = !text;
+  }
+
+  function saveConsultation() {
+    saveForSession(CONSULTATION_KEY, state.consultation);
+  }
+
+  /** What a chat response says about the session's consultation (if it has one). */
+  function followConsultation(data) {
+    if (typeof data.session_token === "string" && data.session_token) {
+      state.sessionToken = data.session_token;
+      saveForSession(TOKEN_KEY, { token: data.session_token });
+    }
+    if (!data.consultation_id) return;
+    const previous = state.consultation;
+    const same = previous && previous.id === data.consultation_id;
+    state.consultation = { id: data.consultation_id,
+      status: data.consultation_status || (same ? previous.status : "waiting"),
+      pharmacist: same ? previous.pharmacist : null, after: previous ? previous.after : 0 };
+    saveConsultation();
+    if (OPEN_STATUSES.has(state.consultation.status)) {
+      if (!state.watching) {
+        state.watching = true;
+        schedulePoll(0);
+      }
+    } else if (state.watching) {
+      schedulePoll(0); // closed: one more poll fetches the "assistant is back" line
+    }
+    renderConsultationStatus();
+  }
+
+  function stopWatching() {
+    state.watching = false;
+    clearTimeout(state.pollTimer);
+    renderConsultationStatus();
+  }
+
+  function schedulePoll(delay) {
+    clearTimeout(state.pollTimer);
+    state.pollTimer = setTimeout(pollMessages, delay);
+  }
+
+  /** Fetch what is new in the session; show the pharmacist's and system messages once. */
+  async function pollMessages() {
+    if (!state.watching || state.pollInFlight) return;
+    if (!state.sessionToken || !state.consultation) {
+      stopWatching();
+      return;
+    }
+    state.pollInFlight = true;
+    const started = Date.now();
+    let next = POLL_MS;
+    try {
+      const after = Number(state.consultation.after) || 0;
+      const response = await fetchWithTimeout(
+        `/v1/chat/${encodeURIComponent(state.sessionId)}/messages?after=${after}`,
+        { headers: { Accept: "application/json", "X-Session-Token": state.sessionToken },
+          cache: "no-store" }, POLL_TIMEOUT_MS);
+      if (response.status === 401 || response.status === 404) {
+        // not (or no longer) this page's session: nothing to read
+        next = null;
+      } else if (response.ok) {
+        const data = await response.json();
+        showNewMessages(Array.isArray(data.messages) ? data.messages : []);
+        const consultation = data.consultation;
+        if (!consultation) {
+          next = null;
+        } else {
+          state.consultation = { ...state.consultation, id: consultation.id,
+            status: consultation.status, pharmacist: consultation.pharmacist || null };
+          if (!OPEN_STATUSES.has(consultation.status)) next = null;
+        }
+        saveConsultation();
+      } else {
+        next = POLL_RETRY_MS;
+      }
+    } catch (_) {
+      next = POLL_RETRY_MS; // offline or slow: try again a little later
+    } finally {
+      state.pollInFlight = false;
+    }
+    if (next === null) stopWatching();
+    else if (state.watching) schedulePoll(Math.max(0, started + next - Date.now())); // start to start
+    renderConsultationStatus();
+  }
+
+  function showNewMessages(messages) {
+    const sorted = messages.filter((m) => m && Number.isInteger(m.id)).sort((a, b) => a.id - b.id);
+    for (const message of sorted) {
+      if (message.id > (state.consultation.after || 0)) state.consultation.after = message.id;
+      if (state.shownMessages.has(message.id) || typeof message.text !== "string") continue;
+      if (message.sender === "pharmacist") addPharmacistMessage(message);
+      else if (message.sender === "system") addSystemMessage(message);
+      else continue; // the user's and the assistant's turns are on the page already
+      state.shownMessages.add(message.id);
+    }
+  }
+
   function addError(prefixKey, detail, retry) {
     for (const old of els.messages.querySelectorAll('[data-error-key="errEmpty"]')) old.remove();
     const box = el("div", { className: "error", role: "alert", "data-testid": "error-message",
@@ -619,15 +812,20 @@
     setBusy(true);
     showTyping();
     const retry = () => send(message, shown, { echo: false });
+    const body = { session_id: state.sessionId, message: text };
+    if (state.sessionToken) body.session_token = state.sessionToken;
     try {
       const response = await fetchWithTimeout("/v1/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ session_id: state.sessionId, message: text }),
+        body: JSON.stringify(body),
       }, CHAT_TIMEOUT_MS);
       hideTyping();
       if (response.ok) {
-        addAssistantTurn(await response.json(), text);
+        const data = await response.json();
+        if (data.answered_by === "pharmacist_pending") markSentToPharmacist();
+        else addAssistantTurn(data, text);
+        followConsultation(data);
       } else {
         const detail = await errorDetail(response);
         const key = response.status === 422 ? "errInvalid"
@@ -655,6 +853,18 @@
       messages: $("messages"), suggestions: $("suggestions"), intro: $("intro"),
     };
     state.sessionId = loadSessionId();
+    const token = loadForSession(TOKEN_KEY);
+    state.sessionToken = token && typeof token.token === "string" ? token.token : null;
+    const consultation = loadForSession(CONSULTATION_KEY);
+    if (consultation && consultation.id) {
+      state.consultation = { id: consultation.id, status: consultation.status,
+        pharmacist: consultation.pharmacist || null, after: Number(consultation.after) || 0 };
+      // a reload while a pharmacist is awaited or answering: carry on where the page was
+      if (OPEN_STATUSES.has(consultation.status) && state.sessionToken) {
+        state.watching = true;
+        schedulePoll(0);
+      }
+    }
     els.input.maxLength = MAX_MESSAGE_CHARS;
     applyLanguage(initialLanguage());
 

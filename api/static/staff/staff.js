@@ -4,6 +4,10 @@
  * #/edit/leaflet/<id>, #/edit/entry/<id>, #/gaps) over the staff API on the same origin
  * (/v1/auth/*, /v1/kb/*, /v1/search). The bearer token lives in sessionStorage until its
  * JWT expiry. Server text only ever reaches the page through textContent, never as HTML.
+ *
+ * Other scripts of the console (consultations.js) add their own views through the small
+ * window.HaneulStaff object defined at the end: the same api() helper, element builder and
+ * router, and a callback when someone signs in or out.
  */
 (() => {
   "use strict";
@@ -35,6 +39,8 @@
     touched: new Set(), // form fields the user has typed in: their errors show as they type
     unsaved: null, // () => true while the open section editor holds unsaved text
   };
+  const extraViews = new Map(); // route name -> { render(parts, params), leave() }
+  const sessionListeners = [];
   const $ = (id) => document.getElementById(id);
 
   /* ---------- small helpers ---------------------------------------------------------- */
@@ -283,12 +289,20 @@
     const signedIn = Boolean(state.auth);
     show($("nav"), signedIn);
     show($("account"), signedIn);
+    for (const listener of sessionListeners) listener(account());
     if (!signedIn) return;
     $("account-name").textContent = state.auth.fullName || state.auth.username;
     $("account-role").textContent = state.auth.role;
     const ends = new Date(state.auth.exp * 1000);
     $("session-ends").textContent = `Session ends ${ends.toLocaleTimeString(LANGUAGE,
       { hour: "2-digit", minute: "2-digit" })}`;
+  }
+
+  /** Who is signed in, for the other console scripts (no token: they call api()). */
+  function account() {
+    if (!state.auth) return null;
+    const { username, fullName, role } = state.auth;
+    return { username, fullName, role };
   }
 
   function showSignIn(info) {
@@ -359,6 +373,13 @@
       if (link.dataset.nav === nav) link.setAttribute("aria-current", "page");
       else link.removeAttribute("aria-current");
     }
+    for (const [view, handlers] of extraViews) if (view !== name && handlers.leave) handlers.leave();
+  }
+
+  /** A view from another script: <section id="view-NAME"> shown for #/NAME[/...]. */
+  function registerView(name, handlers) {
+    VIEWS.push(name);
+    extraViews.set(name, handlers);
   }
 
   function parseHash() {
@@ -392,6 +413,7 @@
     else if (first === "edit" && second === "leaflet" && third) openLeafletForm(third);
     else if (first === "edit" && second === "entry" && third) openEntryForm(third, null);
     else if (first === "gaps") renderGaps();
+    else if (extraViews.has(first)) extraViews.get(first).render(parts.slice(1), params);
     else {
       history.replaceState(null, "", "#/documents");
       renderList();
@@ -1318,6 +1340,12 @@
     }
     route();
   }
+
+  window.HaneulStaff = Object.freeze({
+    api, el, button, show, setError, parseTime, formatTime, enc, showView, registerView,
+    /** Called with account() (null when signed out) whenever the session changes. */
+    onSession: (listener) => sessionListeners.push(listener),
+  });
 
   document.addEventListener("DOMContentLoaded", start);
 })();

@@ -32,13 +32,20 @@ def test_follow_up_about_a_child_keeps_the_medicine():
     assert slots_set(events)["medicine_generic"] == "ibuprofen"
 
 
-def test_a_new_medicine_resets_the_topic():
+def test_what_about_another_medicine_keeps_the_topic():
     slots = {"medicine": "Advil", "medicine_generic": "ibuprofen", "topic": "pregnancy"}
     events, _, meta = run(ActionAnswerMedicine(), tracker(
         "what about zyrtek?", entities=[medicine("zyrtek")], slots=slots))
     assert slots_set(events)["medicine_generic"] == "cetirizine"  # typo resolved
-    assert slots_set(events)["topic"] is None
+    assert slots_set(events)["topic"] == "pregnancy"
     assert meta["sources"][0]["drug"] == "cetirizine"
+
+
+def test_a_new_question_about_another_medicine_starts_a_new_topic():
+    slots = {"medicine": "Advil", "medicine_generic": "ibuprofen", "topic": "pregnancy"}
+    events, _, _meta = run(ActionAnswerMedicine(), tracker(
+        "tell me about zyrtec, I have hay fever", entities=[medicine("zyrtec")], slots=slots))
+    assert slots_set(events)["topic"] is None
 
 
 def test_a_medicine_we_do_not_hold_is_never_answered():
@@ -91,3 +98,31 @@ def test_an_unreachable_gateway_gives_a_safe_apology(monkeypatch):
         monkeypatch.undo()
         get_config.cache_clear()
     assert "can't reach" in texts[0]["text"] and meta["gap"] == "unavailable"
+
+
+def test_a_symptom_without_a_medicine_gets_products_for_it():
+    events, texts, meta = run(ActionAnswerMedicine(), tracker(
+        "something for hay fever? I keep sneezing"))
+    answer = texts[0]["text"]
+    assert "Claritin" in answer and "Zyrtec" in answer and "pharmacist" in answer
+    assert texts[0]["buttons"][0]["payload"] == "/request_pharmacist"
+    assert {s["section"] for s in meta["sources"]} <= {"indications_and_usage", "purpose"}
+    assert slots_set(events)["medicine_generic"] is None
+
+
+def test_a_follow_up_about_the_same_medicine_is_not_a_symptom_question():
+    slots = {"medicine": "Advil", "medicine_generic": "ibuprofen", "topic": "dosage"}
+    _events, texts, meta = run(ActionAnswerMedicine(), tracker(
+        "what about for kids?", slots=slots))
+    assert all("ibuprofen" in s["drug"] for s in meta["sources"]), texts
+
+
+def test_a_childs_dose_quotes_the_row_for_that_age_from_the_childrens_product():
+    question = tracker("how much motrin can I give my 8 year old?",
+                       entities=[medicine("motrin"), topic("dosage")])
+    question.latest_message["metadata"]["medication_check"] = {
+        "medicines": ["motrin"], "taking": [], "person": {"age_years": 8}}
+    _events, texts, meta = run(ActionAnswerMedicine(), question)
+    answer = texts[0]["text"]
+    assert meta["sources"][0]["doc_id"] == "cat-childrens-motrin-oral-suspension"
+    assert "(6-8 years): 10 mL" in answer and "(2-3 years)" not in answer
