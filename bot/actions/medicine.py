@@ -30,7 +30,7 @@ from retrieval.topics import TOPIC_SECTIONS, detect_topics
 
 PERSON_FIELDS = ("age_years", "age_months", "pregnant", "breastfeeding", "elderly")
 AGE_FIELDS = {"age_years", "age_months"}
-DOSE_TOPICS = {"dosage", "frequency", "children"}
+DOSE_TOPICS = {"dosage", "frequency"}  # "how much / how often": a dose row, not "is it ok?"
 CHILD_UNTIL_YEARS = 12
 # A medicine question about an animal gets "ask a vet", never a human dose.
 ANIMAL = re.compile(r"\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|"
@@ -118,7 +118,7 @@ class ActionAnswerMedicine(Action):
         previous_generic = tracker.get_slot("medicine_generic")
         previous_topic = tracker.get_slot("topic")
         try:
-            checked = self._medication_check(dispatcher, tracker, lang, topics)
+            checked = self._medication_check(dispatcher, tracker, lang)
             if checked is not None:
                 return checked
             return self._answer(dispatcher, tracker, lang, message, named, topics,
@@ -129,7 +129,7 @@ class ActionAnswerMedicine(Action):
             return [SlotSet("offered_pharmacist", True)]
 
     def _medication_check(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          lang: str, topics: list[str]) -> list[EventType] | None:
+                          lang: str) -> list[EventType] | None:
         """Two medicines, or one and the person (pregnant, a child's age, 65+): Korea's DUR
         rules first (the gateway checks and words it, with the leaflets' passages on the
         point). One medicine checked only against what the person already takes, with no
@@ -141,7 +141,8 @@ class ActionAnswerMedicine(Action):
                   if k in PERSON_FIELDS}
         if not named or not (len(names) >= 2 or person):
             return None
-        if len(names) == 1 and set(person) <= AGE_FIELDS and DOSE_TOPICS & set(topics):
+        asked = set(detect_topics(tracker.latest_message.get("text") or ""))
+        if len(names) == 1 and set(person) <= AGE_FIELDS and DOSE_TOPICS & asked:
             return None  # "how much for my 8 year old?": the leaflet's row for that age
 
         answer = self.client.post("/v1/medicines/answer",
