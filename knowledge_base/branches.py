@@ -62,3 +62,13 @@ def open_branch_for(branches: tuple[BranchInfo, ...], text: str) -> BranchInfo |
     if named is None or named.open_24h:
         return named
     return next((b for b in branches if b.open_24h and b.city == named.city), named)
+
+
+def first_named(branches: tuple[BranchInfo, ...], texts: list[str]) -> BranchInfo | None:
+    """The branch named in the first of ``texts`` that names one (e.g. this message, then
+    earlier ones), or None."""
+    for text in texts:
+        named = next((b for b in branches if b.named_in(text)), None)
+        if named is not None:
+            return named
+    return None

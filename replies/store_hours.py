@@ -3,7 +3,7 @@ day asked first ("Yes — Hongdae is open 24 hours"), then the row, the phone, t
 
 from __future__ import annotations
 
-from typing import Protocol
+from knowledge_base.store_hours import Opening
 
 DAY_LABELS = {
     "en": {"weekday": "Monday to Friday", "saturday": "Saturday",
@@ -14,15 +14,6 @@ HOLIDAY_NOTE = {
     "en": "Seollal and Chuseok hours differ: see our holiday hours.",
     "ko": "설날·추석 연휴에는 영업시간이 다릅니다.",
 }
-
-
-class Opening(Protocol):
-    text: str
-    always: bool
-    closed: bool
-    closes: int
-
-    def open_at(self, minute: int) -> bool: ...
 
 
 def _hours(opening: Opening, language: str) -> str:

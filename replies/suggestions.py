@@ -64,9 +64,8 @@ def compose_suggestions(products: list[Suggested], language: str) -> str:
             caution_label = "주의" if ko else "Caution"
             lines.append(f"   {caution_label}: “{product.caution}”")
         blocks.append("\n".join(lines))
-    sources = [p for p in products]
     cite = ("출처: " if ko else "Sources: ") + "; ".join(
-        f"{p.title} {'설명서' if ko else 'leaflet'}" for p in sources)
+        f"{p.title} {'설명서' if ko else 'leaflet'}" for p in products)
     if any(p.korean_leaflet for p in products):
         cite += f"\n{MFDS_ATTRIBUTION}"
     blocks.append(cite)

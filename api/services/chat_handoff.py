@@ -20,7 +20,7 @@ from api.services.consultation_hours import duty_hours, next_duty_start, on_duty
 from api.services.consultations import OpenConsultation
 from core.database import run_transaction
 from core.settings import Settings
-from knowledge_base.branches import branches_in
+from knowledge_base.branches import branches_in, first_named
 from replies import handoff as wording
 
 if TYPE_CHECKING:
@@ -61,13 +61,6 @@ def present(ctx: ChatContext) -> bool:
     return run_transaction(ctx.sessions, work)
 
 
-def _named_branch(settings: Settings, texts: list[str]) -> str | None:
-    for branch in branches_in(settings.paths.chain_docs_dir):
-        if any(branch.named_in(text) for text in texts):
-            return branch.name
-    return None
-
-
 def open_for_handoff(ctx: ChatContext, session_id: str, message: str, language: str,
                      reason: str) -> tuple[OpenConsultation, str]:
     """Queue a consultation for this session (its transcript so far, this message, and the
@@ -75,7 +68,8 @@ def open_for_handoff(ctx: ChatContext, session_id: str, message: str, language: 
     def work(session: Session) -> tuple[OpenConsultation, str]:
         asked = list(session.scalars(select(ChatTurn.question)
                                      .where(ChatTurn.session_id == session_id)).all())
-        branch = _named_branch(ctx.settings, [message, *asked])
+        named = first_named(branches_in(ctx.settings.paths.chain_docs_dir), [message, *asked])
+        branch = named.name if named else None
         opened = consultations.create_consultation(session, session_id=session_id,
                                                    language=language, branch=branch,
                                                    reason=reason)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from knowledge_base.branches import BranchInfo
+from knowledge_base.branches import BranchInfo, first_named
 from knowledge_base.store import DocumentNotFound, KnowledgeBase
 from knowledge_base.store_hours import HOURS_DOC_ID, BranchHours, branch_hours, notes_about
 from replies import store_hours as wording
@@ -84,14 +84,6 @@ def asks_about_hours(text: str) -> bool:
     return bool(_HOURS_EN.search(text.lower()) or _HOURS_KO.search(text.replace(" ", "")))
 
 
-def _named(branches: tuple[BranchInfo, ...], texts: list[str]) -> BranchInfo | None:
-    for text in texts:  # the current message first, then earlier ones, latest first
-        named = next((b for b in branches if b.named_in(text)), None)
-        if named is not None:
-            return named
-    return None
-
-
 def asks_about_stock(text: str) -> bool:
     return bool(_STOCK.search(text.lower().replace(" ", "") if re.search("[가-힣]", text)
                               else text.lower()))
@@ -105,7 +97,7 @@ def answer_hours(kb: KnowledgeBase, branches: tuple[BranchInfo, ...], text: str,
     stock = asks_about_stock(text)
     if not (stock or asks_about_hours(text) or days or minute is not None):
         return HoursAnswer(applies=False)
-    branch = _named(branches, [text, *(context or [])])
+    branch = first_named(branches, [text, *(context or [])])
     if branch is None:
         return HoursAnswer(applies=False)
     if stock:
