@@ -64,8 +64,11 @@ scaled-deps: ## install Debian's postgresql, redis-server and nginx if any is mi
 	    apt-get install -y -qq --no-install-recommends postgresql redis-server nginx; }
 
 # --- everyday -------------------------------------------------------------------------------
-lint: $(VENV)/.installed ## ruff
+lint: $(VENV)/.installed ## ruff, the import contracts (layers), mypy, models = migrations
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+	$(PY) -m ops.db check
 
 run: setup index train ## run the whole assistant on embedded defaults (Ctrl-C stops it)
 	$(PY) -m ops.run
@@ -73,8 +76,7 @@ run: setup index train ## run the whole assistant on embedded defaults (Ctrl-C s
 run-scaled: setup index train scaled-deps ## 2 Rasa + 2 gateways on PostgreSQL/Redis behind nginx
 	$(PY) -m ops.scaled
 
-test: setup index validate train browser scaled-deps ## every test (lint, unit, API, bot, e2e)
-	$(VENV)/bin/ruff check .
+test: setup index validate train browser scaled-deps lint ## every test (lint, unit, API, bot, e2e)
 	$(PY) -m pytest
 	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider
 
@@ -103,6 +105,10 @@ bench-dur: setup index ## DUR checker: recall per rule type, false alarms, name 
 
 bench-pills: setup index ## pill identification: top-1/top-5 per kind of noise, latency
 	$(PY) bench/pill_eval.py
+
+.PHONY: bench-hr-dates
+bench-hr-dates: setup ## leave dates: our grammar vs dateparser alone on the date test phrases
+	$(PY) bench/hr_dates_eval.py
 
 # These two play against a running assistant (`make run` in another terminal; URL= to change).
 URL ?= http://127.0.0.1:8000

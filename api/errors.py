@@ -8,10 +8,13 @@ The language is the one the user wrote the message in when a route knows it
 
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException, Request
+from typing import cast
+
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 GENERIC = {
     "en": {
@@ -96,7 +99,7 @@ def sendable(value: object) -> object:
     return value
 
 
-async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     language = request_language(request)
     detail = sendable(jsonable_encoder(exc.detail))
     if isinstance(detail, list):
@@ -131,15 +134,16 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     for error in errors:  # echoing a 2 MB input back helps nobody
         if isinstance(error.get("input"), str) and len(error["input"]) > 200:
             error["input"] = error["input"][:200] + "…"
-    errors = sendable(errors)
-    body = {"detail": errors, "message": _validation_message(errors, request_language(request))}
+    errors = cast(list[dict], sendable(errors))  # a list of dicts stays one
+    body: dict[str, object] = {
+        "detail": errors, "message": _validation_message(errors, request_language(request))}
     if emergency is not None:
         body.update(message=emergency, emergency=True)
     return JSONResponse(body, status_code=422)
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-
-    app.add_exception_handler(StarletteHTTPException, _http_error)  # also 404/405 routing
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    # The decorator form registers the handler exactly as add_exception_handler does; the
+    # latter's type wants handlers that take any Exception, not the class they handle.
+    app.exception_handler(StarletteHTTPException)(_http_error)  # also 404/405 routing
+    app.exception_handler(RequestValidationError)(_validation_error)

@@ -22,12 +22,13 @@ from api.routes import pills as pill_routes
 from api.routes import stores as store_routes
 from api.services.accounts import ensure_demo_accounts
 from api.services.chat import ChatContext
-from api.services.hr_dates import today_in_seoul
 from api.services.hr_seed import seed_hr
 from api.services.kb_admin import KbAdmin
 from api.services.rasa_client import RasaClient
 from api.services.rate_limit import ChatRateLimiter
-from core.database import create_tables, make_engine, make_session_factory, transaction
+from api.services.work_calendar import today_in_seoul
+from core.database import make_engine, make_session_factory, transaction
+from core.schema import upgrade_schema
 from core.settings import Settings, get_settings
 from knowledge_base.store import KnowledgeBase
 from medication_checks.rules import load_rule_set
@@ -59,7 +60,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings.paths.var_dir.mkdir(parents=True, exist_ok=True)
         engine = make_engine(settings.db_url)
-        create_tables(engine)
+        upgrade_schema(engine)
         sessions = make_session_factory(engine)
         if settings.auth.create_demo_accounts:
             with transaction(sessions) as session:

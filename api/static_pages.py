@@ -1,7 +1,9 @@
 """Serving a single-page app from ``api/static/<name>/``: its page and a fixed list of assets.
 
 Only the files named in a page's ``assets`` are served, so no path from the URL ever reaches
-the file system. Everything a page needs comes from this origin: no inline script, no CDN.
+the file system. An asset name may hold a subfolder (``js/main.js``: the page's ES modules), so
+the asset routes take ``{name:path}``; the name must still equal one on the list exactly.
+Everything a page needs comes from this origin: no inline script, no CDN.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ PAGE_HEADERS = {
 }
 ASSET_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
 MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+def modules(*names: str) -> frozenset[str]:
+    """The asset names of a page's ES modules, kept in its ``js/`` folder."""
+    return frozenset(f"js/{name}.js" for name in names)
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ def edit_to_searchable(url: str, rounds: int) -> dict:
         client.headers["Authorization"] = f"Bearer {token}"
         doc_id, section = "cat-motrin-ib-tablets", "storage_and_handling"
         call_ms, visible_ms = [], []
+        original = client.get(f"/v1/kb/documents/{doc_id}").json()["version"]
         for _ in range(rounds):
             version = client.get(f"/v1/kb/documents/{doc_id}").json()["version"]
             marker = f"bench{uuid.uuid4().hex[:8]}"
@@ -111,9 +112,13 @@ def edit_to_searchable(url: str, rounds: int) -> dict:
                     raise TimeoutError("edit never became searchable")
             call_ms.append((returned - started) * 1000)
             visible_ms.append((time.perf_counter() - returned) * 1000)
+        # leave the document as it was (a run against `make run` edits its knowledge base)
+        client.post(f"/v1/kb/documents/{doc_id}/rollback",
+                    json={"version": original}).raise_for_status()
+    from_send = [c + v for c, v in zip(call_ms, visible_ms, strict=True)]
     return {"edit_call": summary(call_ms), "searchable_after_return": summary(visible_ms),
-            "edit_to_searchable_max_ms": round(max(c + v for c, v in zip(call_ms, visible_ms,
-                                                                            strict=True)), 1)}
+            "searchable_from_send": summary(from_send),
+            "edit_to_searchable_max_ms": round(max(from_send), 1)}
 
 
 def main() -> None:
@@ -121,7 +126,18 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=8)
     parser.add_argument("--turns", type=int, default=30, help="turns per session")
     parser.add_argument("--rounds", type=int, default=60, help="side-by-side messages")
+    parser.add_argument("--edits-only", metavar="URL", help="only edit-to-searchable, against "
+                        "a running gateway (`make run`); updates that part of the results")
     args = parser.parse_args()
+    if args.edits_only:
+        edits = edit_to_searchable(args.edits_only, 10)
+        results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+        results["edits"] = edits | {
+            "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        print(tabulate(_edit_rows(edits), headers=["what", "n", "p50 ms", "p95 ms", "p99 ms",
+                                                   "note"]))
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         var_dir = Path(tmp)
@@ -153,12 +169,19 @@ def main() -> None:
         ["Rasa channel direct (1 at a time)", *_cells(overhead["rasa_direct"]), ""],
         ["/v1/chat (1 at a time)", *_cells(overhead["through_gateway"]),
          f"overhead median {overhead['gateway_overhead_median_ms']} ms"],
-        ["edit call (PUT section)", *_cells(edits["edit_call"]), ""],
-        ["searchable after the call returns", *_cells(edits["searchable_after_return"]),
-         f"worst edit-to-searchable {edits['edit_to_searchable_max_ms']} ms"],
+        *_edit_rows(edits),
     ]
     print(tabulate(rows, headers=["what", "n", "p50 ms", "p95 ms", "p99 ms", "note"]))
     print(f"written to {RESULTS.relative_to(REPO_ROOT)}")
+
+
+def _edit_rows(edits: dict) -> list[list]:
+    return [
+        ["edit call (PUT section)", *_cells(edits["edit_call"]), ""],
+        ["searchable after the call returns", *_cells(edits["searchable_after_return"]), ""],
+        ["searchable, timed from the send", *_cells(edits["searchable_from_send"]),
+         f"worst {edits['edit_to_searchable_max_ms']} ms (target 2,000)"],
+    ]
 
 
 def _cells(figures: dict) -> list:

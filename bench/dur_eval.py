@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select
 
 from bench.figures import summary
-from core.database import create_tables, make_engine, make_session_factory
+from core.database import make_engine, make_session_factory
+from core.schema import upgrade_schema
 from core.settings import get_settings
 from knowledge_base.dur_import import import_dur, knowledge_base_documents
 from knowledge_base.dur_tables import DurProductRow
@@ -192,7 +193,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'dur.sqlite'}"
         engine = make_engine(url)
-        create_tables(engine)
+        upgrade_schema(engine)
         sessions = make_session_factory(engine)
         documents = knowledge_base_documents(settings.db_url, paths.catalogue_dir,
                                              paths.fda_labels_file)

@@ -5,7 +5,7 @@ sessions read in deferred transactions (readers never block writers); a unit of 
 with :func:`transaction` starts with ``BEGIN IMMEDIATE`` and so takes the write lock up front:
 two requests that read-then-write (a leave request checking the balance) are serialised
 instead of both passing the check. PostgreSQL (the production profile) locks rows explicitly
-(``SELECT … FOR UPDATE``). Tables are created from the SQLAlchemy models.
+(``SELECT … FOR UPDATE``). The schema comes from Alembic migrations (:mod:`core.schema`).
 
 :func:`run_transaction` is how the gateway writes: it runs a unit of work in
 :func:`transaction` and, if the database was briefly unavailable (SQLite still locked after
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
@@ -31,7 +31,8 @@ from tenacity import (
     wait_random_exponential,
 )
 
-_IMMEDIATE = "sqlite_begin_immediate"
+# execution option: this connection's transactions start with BEGIN IMMEDIATE (SQLite)
+BEGIN_IMMEDIATE = "sqlite_begin_immediate"
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        def _sqlite_pragmas(dbapi_connection, _record) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=30000")
@@ -54,8 +55,8 @@ def make_engine(url: str) -> Engine:
             dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
 
         @event.listens_for(engine, "begin")
-        def _begin(connection) -> None:  # type: ignore[no-untyped-def]
-            immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+        def _begin(connection) -> None:
+            immediate = connection.get_execution_options().get(BEGIN_IMMEDIATE, False)
             connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
@@ -66,17 +67,6 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def create_tables(engine: Engine) -> None:
-    # Import the model modules so their tables are registered on Base.metadata.
-    import knowledge_base.dur_tables
-    import knowledge_base.pill_tables
-    import knowledge_base.tables  # noqa: F401
-
-    with suppress(ImportError):  # the knowledge-base CLI runs without the gateway
-        import api.models  # noqa: F401
-    Base.metadata.create_all(engine)
-
-
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work that writes: commit on success, roll back on any error.
@@ -84,7 +74,7 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     On SQLite it holds the write lock from its first statement (see the module docstring).
     """
     with factory() as session, session.begin():
-        session.connection(execution_options={_IMMEDIATE: True})
+        session.connection(execution_options={BEGIN_IMMEDIATE: True})
         yield session
 
 

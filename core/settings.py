@@ -26,38 +26,38 @@ class PathSettings(BaseModel):
     lexicon_dir: Path = REPO_ROOT / "knowledge_base" / "lexicon"
     shared_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def index_dir(self) -> Path:
         return self.var_dir / "index"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def fda_labels_file(self) -> Path:
         return self.shared_data_dir / "fda" / "labels.jsonl"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def dev_questions_file(self) -> Path:
         return self.shared_data_dir / "eval" / "dev_questions.jsonl"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def dur_dir(self) -> Path:
         return self.shared_data_dir / "dur"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def pill_identification_file(self) -> Path:
         return self.shared_data_dir / "mfds" / "pill_identification.jsonl"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def e_yakeunyo_file(self) -> Path:
         """MFDS consumer leaflets (의약품개요정보, e약은요): imported as Korean leaflets."""
         return self.shared_data_dir / "mfds" / "e_yakeunyo.jsonl"
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def dev_questions_mfds_file(self) -> Path:
         return self.shared_data_dir / "eval" / "dev_questions_mfds.jsonl"
@@ -169,7 +169,7 @@ class Settings(BaseSettings):
     cors_origins: list[str] = ["http://localhost:8000", "http://127.0.0.1:8000"]
     max_body_bytes: int = 1_000_000
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy rejects decorated properties
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{self.paths.var_dir / 'pharmacy.sqlite'}"

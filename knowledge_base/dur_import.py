@@ -258,14 +258,15 @@ def main() -> None:
     """``python -m knowledge_base.dur_import [--force]``: import or report "unchanged"."""
     import sys
 
-    from core.database import create_tables, make_engine, make_session_factory
+    from core.database import make_engine, make_session_factory
+    from core.schema import upgrade_schema
     from core.settings import get_settings
 
     settings = get_settings()
     paths = settings.paths
     paths.var_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.db_url)
-    create_tables(engine)
+    upgrade_schema(engine)
     documents = knowledge_base_documents(settings.db_url, paths.catalogue_dir,
                                          paths.fda_labels_file)
     try:

@@ -24,6 +24,7 @@ from knowledge_base.ingredients import (
     product_form,
     split_ingredients,
 )
+from knowledge_base.medicine_names import MedicineLexicon
 
 # What the bare brand means when people say it, where the lexicon's family entry is a
 # union of unlike products ("sudafed" covers Sudafed PE, which is phenylephrine).
@@ -129,8 +130,6 @@ def _document_products(linker: _Linker, documents: Sequence[Document]) -> list[P
 
 def _lexicon_products(linker: _Linker, documents: Sequence[Document],
                       alias_files: Sequence[Path]) -> list[ProductLink]:
-    from retrieval.medicine_names import MedicineLexicon  # the lexicon the chat already uses
-
     entries = {name: tuple(e["generics"]) for name, e in MedicineLexicon.from_documents(
         documents, [p for p in alias_files if p.is_file()]).to_json().items()}
     # alias files whose generics the knowledge base lacks are still names people use

@@ -49,7 +49,10 @@ def _collect(
 ) -> SourceBatch:
     batch = SourceBatch(origin, dedupe=dedupe)
     for item in items:
-        (batch.errors if isinstance(item, RecordError) else batch.documents).append(item)
+        if isinstance(item, RecordError):
+            batch.errors.append(item)
+        else:
+            batch.documents.append(item)
     return batch
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 from pydantic import ValidationError
 
 from core.lines import physical_lines
@@ -19,6 +21,7 @@ from knowledge_base.openfda import RecordError
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n?(.*)\Z", re.DOTALL)
 REQUIRED_KEYS = ("id", "title", "audience", "kind")
+_MARKDOWN = MarkdownIt("commonmark")
 
 
 def slugify(heading: str) -> str:
@@ -26,12 +29,32 @@ def slugify(heading: str) -> str:
     return slug[:80] or "section"
 
 
-def split_sections(body: str) -> list[Section]:
-    sections: list[Section] = []
-    title, lines = "Overview", []
+def _headings(body: str) -> list[tuple[int, int, str, str]]:
+    """(first line, end line, level tag, title) of each top-level ATX heading (``#``, ``##``).
 
-    def flush() -> None:
-        text = "\n".join(lines).strip()
+    markdown-it parses the text, so a ``## `` line inside a fenced code block or an
+    indented block is text, not a heading. Setext headings (a line underlined with
+    ``---``) are left as text: staff type ``---`` as a rule, not as a heading.
+    """
+    tokens = _MARKDOWN.parse(body)
+    found = []
+    for opening, inline in pairwise(tokens):
+        if (opening.type == "heading_open" and opening.level == 0 and opening.map
+                and opening.tag in ("h1", "h2") and opening.markup.startswith("#")):
+            found.append((opening.map[0], opening.map[1], opening.tag, inline.content.strip()))
+    return found
+
+
+def split_sections(body: str) -> list[Section]:
+    """One section per ``## `` heading (its text: the original lines up to the next one);
+    text before the first becomes "Overview"; ``# `` title lines are dropped."""
+    lines = physical_lines(body)
+    headings = _headings(body)
+    dropped = {n for first, end, tag, _ in headings if tag == "h1" for n in range(first, end)}
+    sections: list[Section] = []
+
+    def add(title: str, start: int, end: int) -> None:
+        text = "\n".join(lines[n] for n in range(start, end) if n not in dropped).strip()
         if text:
             key = slugify(title)
             taken = {s.key for s in sections}
@@ -40,13 +63,11 @@ def split_sections(body: str) -> list[Section]:
                 key, suffix = f"{slugify(title)}_{suffix}", suffix + 1
             sections.append(Section(key=key, title=title, text=text))
 
-    for line in physical_lines(body):
-        if line.startswith("## "):
-            flush()
-            title, lines = line[3:].strip(), []
-        elif not line.startswith("# "):
-            lines.append(line)
-    flush()
+    title, start = "Overview", 0
+    for first, end, _, heading in (h for h in headings if h[2] == "h2"):
+        add(title, start, first)
+        title, start = heading, end
+    add(title, start, len(lines))
     return sections
 
 

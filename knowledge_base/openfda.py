@@ -86,7 +86,7 @@ def _doc_id(record: dict, id_prefix: str) -> str:
     return raw if raw.startswith(id_prefix) else f"{id_prefix}{raw}"
 
 
-def record_to_document(record: dict, *, source: str, id_prefix: str = "fda-") -> Document:
+def record_to_document(record: object, *, source: str, id_prefix: str = "fda-") -> Document:
     """Map one openFDA record to a leaflet; raises ValueError/ValidationError if unusable."""
     if not isinstance(record, dict):
         raise ValueError("record is not a JSON object")

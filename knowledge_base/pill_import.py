@@ -26,7 +26,8 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.database import create_tables, make_engine, make_session_factory, transaction
+from core.database import make_engine, make_session_factory, transaction
+from core.schema import upgrade_schema
 from knowledge_base.pill_tables import PillImportRow, PillRow
 from knowledge_base.pill_vocabulary import (
     SHAPES,
@@ -181,7 +182,7 @@ def main() -> int:
     settings.paths.var_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(settings.db_url)
     try:
-        create_tables(engine)
+        upgrade_schema(engine)
         result = import_pills(make_session_factory(engine), settings.paths.pill_identification_file)
     except PillImportError as exc:
         print(f"pill import failed: {exc}", file=sys.stderr)

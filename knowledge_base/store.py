@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from core.database import run_transaction, transaction
-from knowledge_base.documents import Document, Section
+from knowledge_base.documents import Audience, Document, DocumentKind, Section
 from knowledge_base.tables import (
     AuditRow,
     DocumentRow,
@@ -86,11 +87,12 @@ class ImportResult:
 
 
 def _to_document(row: VersionRow) -> Document:
+    # the row's kind and audience were written from a (validated) Document
     return Document(
         doc_id=row.doc_id,
-        kind=row.kind,  # type: ignore[arg-type]
+        kind=cast(DocumentKind, row.kind),
         title=row.title,
-        audience=row.audience,  # type: ignore[arg-type]
+        audience=cast(Audience, row.audience),
         generic_names=tuple(row.generic_names),
         brand_names=tuple(row.brand_names),
         sections=tuple(Section(key=s.key, title=s.title, text=s.text) for s in row.sections),
@@ -333,8 +335,9 @@ class KnowledgeBase:
 
 def open_knowledge_base(db_url: str) -> KnowledgeBase:
     """Connect to (and if needed create) the store at ``db_url``."""
-    from core.database import create_tables, make_engine, make_session_factory
+    from core.database import make_engine, make_session_factory
+    from core.schema import upgrade_schema
 
     engine = make_engine(db_url)
-    create_tables(engine)
+    upgrade_schema(engine)
     return KnowledgeBase(make_session_factory(engine))

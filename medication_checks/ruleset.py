@@ -139,9 +139,9 @@ class RuleSet:
                      for p in _PARTICLES if v.endswith(p) and len(v) - len(p) >= 2]
         for tier in (self._by_full, self._by_brand, self._by_ingredient, self._by_alias):
             for variant, form in variants:
-                found = tier(name, variant, form)
-                if found:
-                    return found
+                hit = tier(name, variant, form)
+                if hit:
+                    return hit
         return self._by_fuzzy(name, variants) if fuzzy else None
 
     def _family(self, name: str, indices: list[int], kind: str, form: str | None,

@@ -35,7 +35,7 @@ def index(force: bool = typer.Option(False, help="rebuild even if nothing change
     except SnapshotError:
         previous = None
     params = build_params(settings.retrieval, embedder, settings.paths.lexicon_dir)
-    if not force and is_current(previous, revision, params):
+    if not force and previous is not None and is_current(previous, revision, params):
         print(f"index {previous.name} is up to date (revision {revision})", file=sys.stderr)
         return
     documents = open_knowledge_base(settings.db_url).current_documents()

@@ -39,7 +39,9 @@ def search(
     if allowed is not None:
         if len(allowed) == 0:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        selector = faiss.IDSelectorBatch(allowed)
+        # faiss's stub gives SearchParameters no kwargs; its Python wrapper's __init__ takes them
+        params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]  # stub bug
     scores, ids = index.search(query.reshape(1, -1).astype(np.float32), k, params=params)
     keep = ids[0] >= 0
     return ids[0][keep], scores[0][keep]

@@ -43,7 +43,7 @@ class Embedder:
         self._cache = QueryCache(query_cache_size)
 
     @cached_property
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import torch

@@ -16,11 +16,11 @@ from typing import Literal
 import numpy as np
 
 from core.settings import RetrievalSettings
+from knowledge_base.medicine_names import MedicineMatch, focus_docs, focus_generics
 from retrieval import dense
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder
 from retrieval.korean import KoreanEncoder
-from retrieval.medicine_names import MedicineMatch, focus_docs, focus_generics
 from retrieval.snapshot import Snapshot
 from retrieval.topics import TOPIC_WORDS, detect_topics, preferred_sections
 
@@ -205,14 +205,16 @@ class HybridSearcher:
         query_vector = self._embedder.encode_query(english_pivot(query, generics, topics))
         empty = np.empty(0, np.int64)
         # the English FAISS index holds English chunks only: "all of them" needs no selector
-        selector = None if len(allowed) == len(snapshot.en_ids) else allowed
+        en_ids = snapshot.en_ids
+        assert en_ids is not None  # Snapshot.__post_init__ fills it
+        selector = None if len(allowed) == len(en_ids) else allowed
         dense_ids = (dense.search(snapshot.dense_index, query_vector, n, selector)[0]
                      if mode != "sparse" else empty)
         sparse_ids = empty
         if mode != "dense":
-            mask = np.zeros(len(snapshot.en_ids), dtype=np.float32)
+            mask = np.zeros(len(en_ids), dtype=np.float32)
             mask[snapshot.en_rows(allowed)] = 1.0
-            sparse_ids = snapshot.en_ids[_top(snapshot.sparse_index.scores(query, mask), n)]
+            sparse_ids = en_ids[_top(snapshot.sparse_index.scores(query, mask), n)]
         fused = self._fuse([(settings.dense_weight, dense_ids),
                             (settings.sparse_weight, sparse_ids)], brands, (),
                            preferred_sections(topics) if use_topics else [])

@@ -14,10 +14,10 @@ from tqdm import tqdm
 
 from core.settings import RetrievalSettings
 from knowledge_base.documents import Document
+from knowledge_base.medicine_names import MedicineLexicon
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.korean import KoreanEncoder, KoreanPart, tokenize_korean
-from retrieval.medicine_names import MedicineLexicon
 from retrieval.snapshot import (
     Snapshot,
     SnapshotError,
@@ -73,7 +73,7 @@ def build_korean_part(
         return None, 0
     known: dict[str, tuple[np.ndarray, list[str]]] = {}
     old = previous.korean if previous is not None else None
-    if old is not None and old.model == encoder.name:
+    if previous is not None and old is not None and old.model == encoder.name:
         for row, chunk_id in enumerate(old.ids.tolist()):
             known[previous.chunks[chunk_id].fingerprint] = (old.vectors[row], old.tokens[row])
     missing = [c for c in chunks if c.fingerprint not in known]
@@ -83,8 +83,8 @@ def build_korean_part(
         batch = missing[start : start + step]
         texts = [c.search_text for c in batch]
         vectors = encoder.encode_documents(texts, batch_size=batch_size)
-        for chunk, vector, tokens in zip(batch, vectors, tokenize_korean(texts), strict=True):
-            known[chunk.fingerprint] = (vector, tokens)
+        for chunk, vector, words in zip(batch, vectors, tokenize_korean(texts), strict=True):
+            known[chunk.fingerprint] = (vector, words)
     vectors = np.stack([known[c.fingerprint][0] for c in chunks]).astype(np.float32)
     tokens = [known[c.fingerprint][1] for c in chunks]
     part = KoreanPart.build(np.array(ids, dtype=np.int64), vectors, tokens, factory)
@@ -107,6 +107,7 @@ def build_and_publish(
             previous = None
     reuse = {}
     if previous is not None and previous.manifest.get("model") == embedder.name:
+        assert previous.en_ids is not None  # Snapshot.__post_init__ fills it
         old_english = [previous.chunks[i] for i in previous.en_ids.tolist()]
         reuse = {c.fingerprint: v for c, v in zip(old_english, previous.vectors, strict=True)}
     chunks = chunk_documents(

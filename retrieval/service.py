@@ -52,7 +52,7 @@ class SearchService:
         self._chunk_cache: dict[str, list[Chunk]] = {}
 
     @property
-    def index_dir(self):  # type: ignore[no-untyped-def]
+    def index_dir(self):
         return self._settings.paths.index_dir
 
     @property

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import overload
 
 import faiss
 import numpy as np
@@ -25,11 +26,11 @@ from tqdm import tqdm
 
 from core.lines import physical_lines
 from knowledge_base.documents import Document
+from knowledge_base.medicine_names import MedicineLexicon
 from retrieval import dense
 from retrieval.chunking import Chunk, chunk_document
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.korean import KoreanPart
-from retrieval.medicine_names import MedicineLexicon
 from retrieval.sparse import SparseIndex
 
 POINTER = "CURRENT"
@@ -103,6 +104,15 @@ class Snapshot:
             ids = medicine_ids if ids is None else np.intersect1d(ids, medicine_ids)
         return ids
 
+    @overload
+    def restrict(self, ids: np.ndarray | None, *, doc_ids: tuple[str, ...] = (),
+                 language: str, sections: tuple[str, ...] = ()) -> np.ndarray: ...
+
+    @overload
+    def restrict(self, ids: np.ndarray | None, *, doc_ids: tuple[str, ...] = (),
+                 language: None = None,
+                 sections: tuple[str, ...] = ()) -> np.ndarray | None: ...
+
     def restrict(self, ids: np.ndarray | None, *, doc_ids: tuple[str, ...] = (),
                  language: str | None = None,
                  sections: tuple[str, ...] = ()) -> np.ndarray | None:
@@ -127,7 +137,7 @@ class Snapshot:
             return False
         return ids is None or bool(len(np.intersect1d(ids, of_language)))
 
-    def en_rows(self, chunk_ids: list[int]) -> np.ndarray:
+    def en_rows(self, chunk_ids: list[int] | np.ndarray) -> np.ndarray:
         """Rows of ``vectors`` for English chunk ids (-1 for a chunk of another part)."""
         return self._en_row_of[np.asarray(chunk_ids, dtype=np.int64)]
 

@@ -10,7 +10,7 @@ import numpy as np
 
 
 @cache
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer():
     import Stemmer
 
     return Stemmer.Stemmer("english")

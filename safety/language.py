@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
+Language = Literal["en", "ko"]
 _HANGUL_CHARS = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
-def language_of(text: object) -> str:
+def language_of(text: object) -> Language:
     """"ko" when Hangul is at least 30% of the letters, else "en" (also for "")."""
     if not isinstance(text, str) or not text:
         return "en"

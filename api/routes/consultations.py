@@ -8,7 +8,7 @@ consultations and messages (the state is in the database, so any gateway replica
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from sqlalchemy.orm import Session
@@ -31,8 +31,9 @@ from replies import handoff as wording
 router = APIRouter(prefix="/v1/staff/consultations", tags=["consultations (pharmacists)"])
 
 ConsultationId = Annotated[str, Path(pattern=r"^[0-9a-f-]{36}$")]
-ERRORS = {403: {"description": "not a pharmacist"}, 404: {"description": "no such consultation"},
-          409: {"description": "claimed by someone else, or closed"}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"description": "not a pharmacist"}, 404: {"description": "no such consultation"},
+    409: {"description": "claimed by someone else, or closed"}}
 
 
 def _out(row: Consultation, message_count: int) -> ConsultationOut:
@@ -52,7 +53,7 @@ def _detail(session: Session, row: Consultation) -> ConsultationDetail:
     return ConsultationDetail(**_out(row, len(messages)).model_dump(), messages=messages)
 
 
-def _run(request: Request, work):  # type: ignore[no-untyped-def]
+def _run(request: Request, work):
     try:
         return run_transaction(request.app.state.sessions, work)
     except ConsultationNotFound as exc:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,14 +49,15 @@ from api.schemas.hr import (
 from api.security import SERVICE, create_token
 from api.services import hr_leave
 from api.services.chat import AssistantUnavailable, handle_chat
-from api.services.hr_dates import DateParseError, parse_leave_dates, today_in_seoul
+from api.services.hr_dates import DateParseError, parse_leave_dates
 from api.services.hr_directory import search_directory
 from api.services.hr_leave import LeaveError
+from api.services.work_calendar import today_in_seoul
 from core.database import run_transaction
 
 router = APIRouter(prefix="/v1/hr", tags=["hr"])
 
-_REFUSALS = {
+_REFUSALS: dict[int | str, dict[str, Any]] = {
     401: {"description": "not signed in"},
     403: {"description": "not an employee account, or no HR record"},
 }
@@ -232,7 +233,7 @@ def cancel_leave_request(request_id: RequestId, who: HrUser, sessions: Sessions,
 # --- managers -------------------------------------------------------------------------------
 
 
-def _team_out(request) -> TeamLeaveRequestOut:  # type: ignore[no-untyped-def]
+def _team_out(request) -> TeamLeaveRequestOut:
     return TeamLeaveRequestOut.model_validate(
         {**LeaveRequestOut.model_validate(request).model_dump(),
          "employee": EmployeeRef.model_validate(request.employee)})
@@ -241,10 +242,13 @@ def _team_out(request) -> TeamLeaveRequestOut:  # type: ignore[no-untyped-def]
 @router.get("/team/requests", response_model=list[TeamLeaveRequestOut], responses=_REFUSALS)
 def team_leave_requests(who: HrUser, sessions: Sessions,
                         status_: Annotated[LeaveStatus | None, Query(alias="status")] = None,
+                        name: Annotated[str | None, Query(
+                            max_length=100, description="only the reports this names, any "
+                            "spelling (\"Minjun\", \"Kim Min-jun\", \"민준\")")] = None,
                         ) -> list[TeamLeaveRequestOut]:
     """Requests of your direct reports (empty if nobody reports to you)."""
     return run_transaction(sessions, lambda session: [
-        _team_out(r) for r in hr_leave.team_requests(session, who.employee_id, status_)])
+        _team_out(r) for r in hr_leave.team_requests(session, who.employee_id, status_, name)])
 
 
 def _decide(request_id: int, who: HrIdentity, sessions: sessionmaker[Session],
@@ -256,8 +260,9 @@ def _decide(request_id: int, who: HrIdentity, sessions: sessionmaker[Session],
         raise _refused(error) from error
 
 
-_DECISION_RESPONSES = {**_REFUSALS, 404: {"description": "not a request of your direct report"},
-                       409: {"description": "the request is no longer pending"}}
+_DECISION_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_REFUSALS, 404: {"description": "not a request of your direct report"},
+    409: {"description": "the request is no longer pending"}}
 
 
 @router.post("/team/requests/{request_id}/approve", response_model=TeamLeaveRequestOut,

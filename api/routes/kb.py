@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
@@ -22,6 +22,7 @@ from api.schemas.kb import (
     LeafletIn,
     RollbackIn,
     SectionEdit,
+    SectionOut,
     VersionOut,
 )
 from api.services.kb_admin import KbAdmin, knowledge_gaps
@@ -32,7 +33,8 @@ from knowledge_base.openfda import record_to_document
 from knowledge_base.store import DocumentNotFound, EditConflict, StoredDocument, VersionNotFound
 
 router = APIRouter(prefix="/v1/kb", tags=["knowledge base (staff)"])
-CONFLICT = {409: {"description": "someone saved in between; the body shows their version"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "someone saved in between; the body shows their version"}}
 ExpectedVersion = Annotated[int | None, Query(ge=0, description="version your edit is based on")]
 NewDocId = Annotated[str, Path(pattern=DOC_ID_PATTERN, description="may name a new document")]
 
@@ -48,7 +50,7 @@ def document_out(stored: StoredDocument) -> DocumentOut:
         generic_names=list(d.generic_names), brand_names=list(d.brand_names), source=d.source,
         effective_date=d.effective_date, version=stored.version, deleted=stored.deleted,
         author=stored.author, saved_at=stored.saved_at,
-        sections=[s.model_dump() for s in d.sections],
+        sections=[SectionOut.model_validate(s.model_dump()) for s in d.sections],
     )
 
 

@@ -20,6 +20,7 @@ from api.schemas.pills import (
     PillSearchResponse,
     PillSizeOut,
 )
+from api.schemas.search import SourceOut
 from knowledge_base.pill_vocabulary import color_label, rx_label, shape_label
 from replies.pills import ask_for_details, compose_pill_answer, pill_source
 from retrieval.pill_search import (
@@ -134,4 +135,5 @@ def identify_pill_in_words(body: PillIdentifyIn, request: Request) -> PillIdenti
                                result.ambiguous or "other_side" in result.ask_for,
                                body.language)
     return PillIdentifyOut(text=text, imprint=described.imprint, ask_for=list(result.ask_for),
-                           candidates=candidates, sources=[pill_source(r) for r in rows])
+                           candidates=candidates,
+                           sources=[SourceOut.model_validate(pill_source(r)) for r in rows])

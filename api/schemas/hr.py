@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.models.hr import LeaveStatus, LeaveType
+from api.schemas.json_types import JsonDate
 
 
 class EmployeeRef(BaseModel):
@@ -52,8 +53,8 @@ class BalancesOut(BaseModel):
 
 class LeaveRequestIn(BaseModel):
     leave_type: LeaveType
-    start_date: date = Field(examples=["2026-12-24"])
-    end_date: date = Field(examples=["2026-12-28"])
+    start_date: JsonDate = Field(examples=["2026-12-24"])
+    end_date: JsonDate = Field(examples=["2026-12-28"])
     reason: str | None = Field(default=None, max_length=500)
 
 

@@ -5,6 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from api.schemas.json_types import JsonInt
 from knowledge_base.documents import DOC_ID_PATTERN, SECTION_KEY_PATTERN
 
 
@@ -75,11 +76,11 @@ class EntryIn(BaseModel):
 
 class SectionEdit(BaseModel):
     text: str = Field(min_length=1, max_length=50_000)
-    expected_version: int = Field(ge=1, description="the version this edit was based on")
+    expected_version: JsonInt = Field(ge=1, description="the version this edit was based on")
 
 
 class RollbackIn(BaseModel):
-    version: int = Field(ge=1, le=2**63 - 1)  # a database integer
+    version: JsonInt = Field(ge=1, le=2**63 - 1)  # a database integer
 
 
 class SectionOut(BaseModel):

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TypedDict
 
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,6 +42,7 @@ from replies import (
 )
 from retrieval.service import SearchService
 from safety import Branch, EmergencyDetector, RedFlag, emergency_message, language_of
+from safety.language import Language
 from safety.messages import region_numbers
 
 log = logging.getLogger(__name__)
@@ -70,8 +72,15 @@ def emergency_text(settings: Settings, flag: RedFlag, message: str = "") -> str:
                              Branch(name, branch.phone) if branch else None)
 
 
-def _merge_payloads(turn: BotTurn) -> dict:
-    merged = {"sources": [], "emergency": False, "handoff": False, "gap": None}
+class _Payloads(TypedDict):
+    sources: list[dict]
+    emergency: bool
+    handoff: bool
+    gap: str | None
+
+
+def _merge_payloads(turn: BotTurn) -> _Payloads:
+    merged: _Payloads = {"sources": [], "emergency": False, "handoff": False, "gap": None}
     for payload in turn.payloads:
         merged["sources"].extend(payload.get("sources") or [])
         merged["emergency"] |= bool(payload.get("emergency"))
@@ -81,7 +90,7 @@ def _merge_payloads(turn: BotTurn) -> dict:
 
 
 async def _retrieval_only(
-    ctx: ChatContext, message: str, language: str
+    ctx: ChatContext, message: str, language: Language
 ) -> tuple[ChatResponse, str | None] | None:
     """Answer a medicine question from the leaflets alone (with its gap reason), or None."""
     if not ctx.search.ready:
@@ -105,7 +114,7 @@ async def _retrieval_only(
     return response, gap
 
 
-def _apology(settings: Settings, language: str) -> ChatResponse:
+def _apology(settings: Settings, language: Language) -> ChatResponse:
     text = unavailable_message(language, region_numbers(settings.safety.region)[0])
     return ChatResponse(session_id="", message_id="", replies=[Reply(text=text)], intent=None,
                         sources=[], emergency=False, handoff=False, language=language,
@@ -166,7 +175,7 @@ async def handle_chat(
 
 
 async def _dialogue_turn(
-    ctx: ChatContext, session_id: str, message: str, channel: str, language: str,
+    ctx: ChatContext, session_id: str, message: str, channel: str, language: Language,
     metadata: dict | None,
 ) -> tuple[ChatResponse, str | None]:
     """Rasa's answer, or retrieval alone when it is down; raises AssistantUnavailable."""

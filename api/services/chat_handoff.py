@@ -101,7 +101,7 @@ def mark(response: ChatResponse, new_token: str | None,
     response.session_token = new_token
     if consultation is not None:
         response.consultation_id = consultation.id
-        response.consultation_status = consultation.status.value  # type: ignore[assignment]
+        response.consultation_status = consultation.status.value
     return response
 
 

@@ -14,8 +14,9 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from api.models import (
@@ -215,7 +216,7 @@ def message_counts(session: Session, ids: list[str]) -> dict[str, int]:
     rows = session.execute(select(ConsultationMessage.consultation_id, func.count())
                            .where(ConsultationMessage.consultation_id.in_(ids))
                            .group_by(ConsultationMessage.consultation_id)).all()
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def get(session: Session, consultation_id: str) -> Consultation:
@@ -238,13 +239,14 @@ def claim(session: Session, consultation_id: str, user: User, joined_text) -> Co
     if row.status == ConsultationStatus.active and row.claimed_by == user.username:
         return row
     name = display_name(session, user, row.language)
-    done = session.execute(
+    # an UPDATE's result is a CursorResult (which has rowcount); Session.execute says Result
+    done = cast(CursorResult[Any], session.execute(
         update(Consultation)
         .where(Consultation.id == consultation_id,
                Consultation.status == ConsultationStatus.waiting)
         .values(status=ConsultationStatus.active, claimed_by=user.username,
-                claimed_by_name=name, claimed_at=utcnow()))
-    if done.rowcount != 1:  # type: ignore[attr-defined]
+                claimed_by_name=name, claimed_at=utcnow())))
+    if done.rowcount != 1:
         raise ConsultationConflict(
             "this consultation is closed" if row.status == ConsultationStatus.closed
             else f"already claimed by {row.claimed_by_name or row.claimed_by}")

@@ -1,26 +1,20 @@
 """The staff directory: work contacts, found by name (misspelt, romanised or Hangul) and filters.
 
-Names are compared with rapidfuzz on several forms of each name: "Kim Min-jun", "Min-jun
-Kim", "minjun", "김민준", "민준". Hangul is decomposed into jamo first, so one wrong
-vowel or final consonant in a Korean name costs one letter, not a whole syllable.
+Names are matched by :mod:`api.services.hr_names` (any spelling, English or Korean).
 Branch, department and role filters accept English or Korean names and common aliases.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.models.hr import Employee
+from api.services.hr_names import NAME_THRESHOLD, name_score, plain
 from api.services.hr_seed import BRANCH_NAMES_KO, HEAD_OFFICE
-
-NAME_THRESHOLD = 80.0
 
 BRANCH_ALIASES = {
     "hq": HEAD_OFFICE, "head office": HEAD_OFFICE, "headquarters": HEAD_OFFICE,
@@ -51,73 +45,8 @@ ROLE_ALIASES = {
 }
 
 
-# Other romanisations of the roster's surnames ("Yun Seo-ah" is our "Yoon Seo-ah"): too far
-# apart for edit distance on short names, so they are spelt the roster's way before scoring.
-SURNAME_VARIANTS = {
-    "yun": "yoon", "yi": "lee", "rhee": "lee", "ri": "lee", "rhie": "lee", "bak": "park",
-    "pak": "park", "choe": "choi", "chey": "choi", "jeong": "jung", "chung": "jung",
-    "gang": "kang", "gim": "kim", "jo": "cho", "im": "lim", "rim": "lim", "o": "oh",
-    "suh": "seo", "sin": "shin", "gwon": "kwon", "kweon": "kwon", "hwang": "hwang",
-    "an": "ahn", "jun": "jeon", "chun": "jeon", "yu": "yoo", "ryu": "yoo", "go": "ko",
-    "mun": "moon", "sohn": "son", "pae": "bae", "paek": "baek", "huh": "heo", "no": "noh",
-    "roh": "noh",
-}
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"[\s\-_.'’·]+", " ", unicodedata.normalize("NFC", text).lower()).strip()
-
-
 def _singular(text: str) -> str:
     return re.sub(r"(?<=[a-z])s$", "", text)
-
-
-@cache
-def _jamo(text: str) -> str:
-    """Hangul syllables decomposed into compatibility jamo; everything else unchanged."""
-    return unicodedata.normalize("NFD", text)
-
-
-def _compact(text: str) -> str:
-    return _jamo(_plain(text).replace(" ", ""))
-
-
-@dataclass(frozen=True)
-class _NameForms:
-    full: tuple[str, ...]
-    tokens: frozenset[str]
-
-
-def _name_forms(employee: Employee) -> _NameForms:
-    surname, _, given = employee.name_en.partition(" ")
-    ko_surname, ko_given = employee.name_ko[:1], employee.name_ko[1:]
-    full = (surname + given, given + surname, given, employee.name_ko, ko_given,
-            ko_given + ko_surname)
-    tokens = {_plain(surname), _plain(given).replace(" ", ""), ko_surname, employee.name_ko,
-              ko_given, *_plain(given).split()}
-    return _NameForms(tuple(_compact(f) for f in full), frozenset(tokens))
-
-
-def name_score(query: str, employee: Employee) -> float:
-    """0-100: how well ``query`` names this employee (as typed, or with a surname respelt)."""
-    forms = _name_forms(employee)
-    words = _plain(query).split()
-    score = _score(words, forms)
-    if len(words) > 1:  # the surname comes first or last: "Yun Seo-ah", "Seo-ah Yun"
-        for i in (0, len(words) - 1):
-            if words[i] in SURNAME_VARIANTS:
-                respelt = [*words[:i], SURNAME_VARIANTS[words[i]], *words[i + 1:]]
-                score = max(score, _score(respelt, forms))
-    return score
-
-
-def _score(words: list[str], forms: _NameForms) -> float:
-    if words and all(w in forms.tokens for w in words):
-        return 100.0
-    compact = _compact("".join(words))
-    if not compact:
-        return 0.0
-    return max(fuzz.ratio(compact, form) for form in forms.full)
 
 
 _SUFFIX = re.compile(r"(?:지점|점| branch| store| team| department| dept|팀)$")
@@ -125,7 +54,7 @@ _SUFFIX = re.compile(r"(?:지점|점| branch| store| team| department| dept|팀)
 
 def _canonical(value: str, aliases: dict[str, str], known: set[str]) -> set[str]:
     """The stored values a branch/department/role filter stands for (may be several)."""
-    text = _SUFFIX.sub("", _plain(value)).strip()
+    text = _SUFFIX.sub("", plain(value)).strip()
     lowered = {k.lower(): k for k in known}
     for candidate in (text, _singular(text)):
         if candidate in aliases:
@@ -143,10 +72,10 @@ def _canonical(value: str, aliases: dict[str, str], known: set[str]) -> set[str]
 
 
 def _branch_values(value: str, known: set[str]) -> set[str]:
-    ko_to_en = {_plain(ko).removesuffix("점").strip(): en for en, ko in BRANCH_NAMES_KO.items()}
-    ko_to_en |= {_plain(ko).replace(" ", "").removesuffix("점"): en
+    ko_to_en = {plain(ko).removesuffix("점").strip(): en for en, ko in BRANCH_NAMES_KO.items()}
+    ko_to_en |= {plain(ko).replace(" ", "").removesuffix("점"): en
                  for en, ko in BRANCH_NAMES_KO.items()}
-    text = _SUFFIX.sub("", _plain(value)).strip()
+    text = _SUFFIX.sub("", plain(value)).strip()
     if text in ko_to_en:
         return {ko_to_en[text]}
     if text.replace(" ", "") in ko_to_en:

@@ -38,7 +38,8 @@ from api.models.hr import (
     LeaveStatus,
     LeaveType,
 )
-from api.services.hr_dates import working_days, working_days_by_year
+from api.services.hr_names import is_named
+from api.services.work_calendar import working_days, working_days_by_year
 from knowledge_base.tables import utcnow
 
 SICK_DAYS_PER_YEAR = 5
@@ -291,14 +292,18 @@ def count_direct_reports(session: Session, manager_id: str) -> int:
         Employee.manager_id == manager_id)) or 0
 
 
-def team_requests(session: Session, manager_id: str,
-                  status: LeaveStatus | None = None) -> list[LeaveRequest]:
-    """Requests of the manager's DIRECT reports only."""
+def team_requests(session: Session, manager_id: str, status: LeaveStatus | None = None,
+                  name: str | None = None) -> list[LeaveRequest]:
+    """Requests of the manager's DIRECT reports only; with ``name``, of the reports it names
+    (any spelling, English or Korean: :func:`api.services.hr_names.is_named`)."""
     query = (select(LeaveRequest).join(Employee, Employee.employee_id == LeaveRequest.employee_id)
              .where(Employee.manager_id == manager_id))
     if status is not None:
         query = query.where(LeaveRequest.status == status)
-    return list(session.scalars(query.order_by(LeaveRequest.start_date, LeaveRequest.id)))
+    found = list(session.scalars(query.order_by(LeaveRequest.start_date, LeaveRequest.id)))
+    if name and name.strip():
+        found = [r for r in found if is_named(name, r.employee)]
+    return found
 
 
 def decide(session: Session, manager_id: str, request_id: int, *, approve: bool,

@@ -43,7 +43,8 @@ def _topic(person: Person) -> str:
 
 def _leaflet_passages(search: SearchService, names: list[str], person: Person,
                       language: str) -> tuple[list[str], list[dict]]:
-    blocks, sources = [], []
+    blocks: list[str] = []
+    sources: list[dict] = []
     if not search.ready:
         return blocks, sources
     topic = _topic(person)

@@ -65,11 +65,11 @@ class RasaClient:
         except (httpx.HTTPError, ValueError) as exc:
             raise RasaUnavailable(f"Rasa did not answer: {exc.__class__.__name__}") from exc
         turn = BotTurn(intent=body.get("intent"), slots=body.get("slots") or {})
-        for message in body.get("messages", []):
-            if "custom" in message and isinstance(message["custom"], dict):
-                turn.payloads.append(message["custom"])
-            if message.get("text"):
-                turn.texts.append({"text": message["text"], "buttons": message.get("buttons")})
+        for reply in body.get("messages", []):
+            if "custom" in reply and isinstance(reply["custom"], dict):
+                turn.payloads.append(reply["custom"])
+            if reply.get("text"):
+                turn.texts.append({"text": reply["text"], "buttons": reply.get("buttons")})
         return turn
 
     async def _post(self, payload: dict) -> httpx.Response:

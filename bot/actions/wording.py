@@ -42,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I'm sorry, I can't help with that. I can answer questions about our medicines' leaflets (doses, children, pregnancy, side effects, storage) and about our stores. For anything else, a pharmacist can help.",
         "ko": "죄송합니다. 그 질문에는 도움을 드리기 어렵습니다. 저는 의약품 설명서 내용(용량, 어린이, 임신, 부작용, 보관)과 매장 안내를 도와드릴 수 있어요. 그 밖의 문의는 약사가 도와드립니다.",
     },
-    # --- employee HR assistant (bot/actions/hr.py) -------------------------------------------
+    # --- employee HR assistant (bot/actions/hr/) -------------------------------------------
     "hr_unavailable": {
         "en": "Sorry, I can't reach the HR system right now. Please try again in a moment, or contact the HR helpdesk (hr@haneul-pharmacy.example, 02-6200-7570).",
         "ko": "죄송합니다. 지금은 인사 시스템에 연결할 수 없습니다. 잠시 후 다시 시도하시거나 HR 헬프데스크(hr@haneul-pharmacy.example, 02-6200-7570)에 문의해 주세요.",

@@ -508,6 +508,23 @@ def test_declining_releases_the_pending_days(client, auth):
     assert cancel.status_code == 409
 
 
+def test_a_manager_finds_a_reports_requests_by_name_in_any_spelling(client, auth):
+    employee, manager = auth("employee"), auth("manager")
+    me = client.get("/v1/hr/me", headers=employee).json()
+    mine = ask_leave(client, employee, "annual", "2026-12-21", "2026-12-21").json()
+    surname, _, given = me["name_en"].partition(" ")
+    for spelling in (me["name_en"], given, given.replace("-", "").lower(), me["name_ko"],
+                     me["name_ko"][1:], f"{given} {surname}"):
+        found = client.get("/v1/hr/team/requests", headers=manager,
+                           params={"status": "pending", "name": spelling})
+        assert found.status_code == 200, spelling
+        assert mine["id"] in {r["id"] for r in found.json()}, spelling
+        assert {r["employee"]["employee_id"] for r in found.json()} == {"E0002"}, spelling
+    nobody = client.get("/v1/hr/team/requests", headers=manager,
+                        params={"status": "pending", "name": "Zzyzx Qwerty"})
+    assert nobody.status_code == 200 and nobody.json() == []
+
+
 def test_an_employee_without_reports_has_no_team_and_cannot_decide(client, auth):
     employee = auth("employee")
     mine = ask_leave(client, employee, "annual", "2026-12-01", "2026-12-01").json()

@@ -7,11 +7,10 @@ from datetime import date
 
 import pytest
 
-from api.services.hr_dates import (
-    DateParseError,
+from api.services.hr_dates import DateParseError, parse_leave_dates
+from api.services.work_calendar import (
     add_working_days,
     is_working_day,
-    parse_leave_dates,
     public_holidays,
     working_days,
     working_days_by_year,
@@ -21,6 +20,59 @@ WEDNESDAY = date(2026, 11, 25)
 FRIDAY = date(2026, 11, 27)
 SUNDAY = date(2026, 11, 29)
 NEW_YEARS_EVE_EVE = date(2026, 12, 30)  # a Wednesday
+
+
+# Phrases read on WEDNESDAY (bench/hr_dates_eval.py also plays them against dateparser alone).
+RANGES = [
+    ("Dec 24 to 26", "2026-12-24", "2026-12-26"),
+    ("12월 24일부터 26일까지", "2026-12-24", "2026-12-26"),
+    ("24-26 Dec", "2026-12-24", "2026-12-26"),
+    ("december 24th through the 26th", "2026-12-24", "2026-12-26"),
+    ("24일부터 26일", "2026-12-24", "2026-12-26"),
+    ("between the 10th and 12th", "2026-12-10", "2026-12-12"),
+    ("march 10-14", "2027-03-10", "2027-03-14"),
+    ("from the 2nd to the 6th of May", "2027-05-02", "2027-05-06"),
+    ("Dec 28 to Jan 4", "2026-12-28", "2027-01-04"),
+    ("Friday to Monday", "2026-11-27", "2026-11-30"),
+]
+
+
+SINGLE_DAYS = [
+    ("tomorrow", "2026-11-26"),
+    ("Tomorrow!", "2026-11-26"),
+    ("the day after tomorrow", "2026-11-27"),
+    ("내일", "2026-11-26"),
+    ("모레", "2026-11-27"),
+    ("friday", "2026-11-27"),          # the next Friday on or after today
+    ("this friday", "2026-11-27"),
+    ("next friday", "2026-12-04"),      # Friday of NEXT week
+    ("다음 주 금요일", "2026-12-04"),
+    ("이번 주 금요일", "2026-11-27"),
+    ("다다음 주 화요일", "2026-12-08"),
+    ("christmas eve", "2026-12-24"),
+    ("크리스마스 이브", "2026-12-24"),
+    ("2026-12-03", "2026-12-03"),
+    ("12/24", "2026-12-24"),
+    ("24/12", "2026-12-24"),            # day first when it can only be a day
+    ("the 3rd of January", "2027-01-03"),  # no year: the next one on or after today
+    ("1월 4일", "2027-01-04"),
+    ("I'd like to take off on Dec 1, please", "2026-12-01"),
+]
+
+
+WEEKS_AND_DURATIONS = [
+    ("next week", "2026-11-30", "2026-12-04"),
+    ("다음 주", "2026-11-30", "2026-12-04"),
+    ("week after next", "2026-12-07", "2026-12-11"),
+    ("this week", "2026-11-25", "2026-11-27"),   # the rest of it
+    ("이번 주", "2026-11-25", "2026-11-27"),
+    ("다음 주 목금", "2026-12-03", "2026-12-04"),
+    ("the week of 7 December", "2026-12-07", "2026-12-11"),
+    ("3 days from Monday", "2026-11-30", "2026-12-02"),
+    ("모레부터 3일간", "2026-11-27", "2026-12-01"),  # Fri, Mon, Tue
+    ("for 2 days from tomorrow", "2026-11-26", "2026-11-27"),
+    ("Thursday and Friday", "2026-11-26", "2026-11-27"),
+]
 
 
 def d(iso: str) -> date:
@@ -86,62 +138,19 @@ def test_next_monday_to_wednesday_in_both_languages(text, today):
     assert found.working_days == 3
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
-    ("Dec 24 to 26", "2026-12-24", "2026-12-26"),
-    ("12월 24일부터 26일까지", "2026-12-24", "2026-12-26"),
-    ("24-26 Dec", "2026-12-24", "2026-12-26"),
-    ("december 24th through the 26th", "2026-12-24", "2026-12-26"),
-    ("24일부터 26일", "2026-12-24", "2026-12-26"),
-    ("between the 10th and 12th", "2026-12-10", "2026-12-12"),
-    ("march 10-14", "2027-03-10", "2027-03-14"),
-    ("from the 2nd to the 6th of May", "2027-05-02", "2027-05-06"),
-    ("Dec 28 to Jan 4", "2026-12-28", "2027-01-04"),
-    ("Friday to Monday", "2026-11-27", "2026-11-30"),
-])
+@pytest.mark.parametrize(("text", "start", "end"), RANGES)
 def test_ranges(text, start, end):
     found = parse_leave_dates(text, WEDNESDAY)
     assert (found.start, found.end) == (d(start), d(end))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("tomorrow", "2026-11-26"),
-    ("Tomorrow!", "2026-11-26"),
-    ("the day after tomorrow", "2026-11-27"),
-    ("내일", "2026-11-26"),
-    ("모레", "2026-11-27"),
-    ("friday", "2026-11-27"),          # the next Friday on or after today
-    ("this friday", "2026-11-27"),
-    ("next friday", "2026-12-04"),      # Friday of NEXT week
-    ("다음 주 금요일", "2026-12-04"),
-    ("이번 주 금요일", "2026-11-27"),
-    ("다다음 주 화요일", "2026-12-08"),
-    ("christmas eve", "2026-12-24"),
-    ("크리스마스 이브", "2026-12-24"),
-    ("2026-12-03", "2026-12-03"),
-    ("12/24", "2026-12-24"),
-    ("24/12", "2026-12-24"),            # day first when it can only be a day
-    ("the 3rd of January", "2027-01-03"),  # no year: the next one on or after today
-    ("1월 4일", "2027-01-04"),
-    ("I'd like to take off on Dec 1, please", "2026-12-01"),
-])
+@pytest.mark.parametrize(("text", "expected"), SINGLE_DAYS)
 def test_single_days(text, expected):
     found = parse_leave_dates(text, WEDNESDAY)
     assert found.start == found.end == d(expected)
 
 
-@pytest.mark.parametrize(("text", "start", "end"), [
-    ("next week", "2026-11-30", "2026-12-04"),
-    ("다음 주", "2026-11-30", "2026-12-04"),
-    ("week after next", "2026-12-07", "2026-12-11"),
-    ("this week", "2026-11-25", "2026-11-27"),   # the rest of it
-    ("이번 주", "2026-11-25", "2026-11-27"),
-    ("다음 주 목금", "2026-12-03", "2026-12-04"),
-    ("the week of 7 December", "2026-12-07", "2026-12-11"),
-    ("3 days from Monday", "2026-11-30", "2026-12-02"),
-    ("모레부터 3일간", "2026-11-27", "2026-12-01"),  # Fri, Mon, Tue
-    ("for 2 days from tomorrow", "2026-11-26", "2026-11-27"),
-    ("Thursday and Friday", "2026-11-26", "2026-11-27"),
-])
+@pytest.mark.parametrize(("text", "start", "end"), WEEKS_AND_DURATIONS)
 def test_weeks_and_durations(text, start, end):
     found = parse_leave_dates(text, WEDNESDAY)
     assert (found.start, found.end) == (d(start), d(end))

@@ -8,7 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from core.database import create_tables, make_engine, make_session_factory
+from core.database import make_engine, make_session_factory
+from core.schema import upgrade_schema
 from core.settings import Settings
 from knowledge_base.pill_import import import_pills, leaflet_file_for
 from retrieval.service import SearchService
@@ -27,7 +28,7 @@ def pill_client(tmp_path_factory, small_index_settings, embedder):
     settings = make_settings(tmp_path_factory.mktemp("pills"))
     shutil.copytree(small_index_settings.paths.index_dir, settings.paths.index_dir)
     engine = make_engine(settings.db_url)
-    create_tables(engine)
+    upgrade_schema(engine)
     import_pills(make_session_factory(engine), settings.paths.pill_identification_file)
     engine.dispose()
     app = create_app(settings, search_service=SearchService(settings, embedder),

@@ -218,17 +218,33 @@ def test_a_korean_browser_gets_the_korean_page(browser: Browser, running_stack):
         context.close()
 
 
-def test_only_the_page_and_its_two_assets_are_served(running_stack):
+def test_only_the_page_and_its_assets_are_served(running_stack):
     with running_stack.client() as client:
         page = client.get("/")
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
         assert "default-src 'self'" in page.headers["content-security-policy"]
-        for name, kind in (("chat.js", "text/javascript"), ("chat.css", "text/css")):
-            asset = client.get(f"/static/chat/{name}")
-            assert asset.status_code == 200 and asset.headers["content-type"].startswith(kind)
+        assert re.findall(r"<script\b[^>]*>", page.text) == [
+            '<script type="module" src="/static/chat/js/main.js">']
+        asset = client.get("/static/chat/chat.css")
+        assert asset.status_code == 200 and asset.headers["content-type"].startswith("text/css")
+        # the entry module and every module it imports, directly or not
+        reached, todo = set(), ["js/main.js"]
+        while todo:
+            name = todo.pop()
+            if name in reached:
+                continue
+            reached.add(name)
+            module = client.get(f"/static/chat/{name}")
+            assert module.status_code == 200, name
+            assert module.headers["content-type"].startswith("text/javascript"), name
+            todo += [f"js/{target}" for target in
+                     re.findall(r'^import\s[^;]*?\sfrom\s"\./([\w.-]+)";', module.text, re.M)]
+        on_disk = Path(__file__).resolve().parents[2] / "api" / "static" / "chat" / "js"
+        assert reached == {f"js/{path.name}" for path in on_disk.glob("*.js")}
         for path in ("/static/chat/index.html", "/static/chat/..%2F..%2Fmain.py",
-                     "/static/chat/missing.js"):
+                     "/static/chat/missing.js", "/static/chat/js/missing.js",
+                     "/static/chat/chat.js", "/static/chat/js%2F..%2F..%2Fstatic_pages.py"):
             assert client.get(path).status_code == 404, path
 
 

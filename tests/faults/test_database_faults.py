@@ -29,12 +29,12 @@ from api.main import create_app
 from api.models import ChatTurn, Feedback, LeaveRequest, LeaveType
 from api.routes.hr import get_today
 from core.database import (
-    create_tables,
     is_transient,
     make_engine,
     make_session_factory,
     run_transaction,
 )
+from core.schema import upgrade_schema
 from knowledge_base.store import EditConflict, KnowledgeBase
 from knowledge_base.tables import AuditRow, VersionRow
 from retrieval.service import SearchService
@@ -240,7 +240,7 @@ def test_a_chat_turn_and_feedback_survive_a_dropped_connection(client):
 @pytest.fixture
 def store(tmp_path, small_documents):
     engine = make_engine(f"sqlite:///{tmp_path / 'kb.sqlite'}")
-    create_tables(engine)
+    upgrade_schema(engine)
     factory = make_session_factory(engine)
     KnowledgeBase(factory).import_documents([("test", d) for d in small_documents[:2]],
                                             origins={"test"}, author="importer")

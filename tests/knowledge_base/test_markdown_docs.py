@@ -1,7 +1,7 @@
 import pytest
 
 from knowledge_base.documents import Document
-from knowledge_base.markdown_docs import parse_markdown_document, read_markdown_dir
+from knowledge_base.markdown_docs import parse_markdown_document, read_markdown_dir, split_sections
 from knowledge_base.openfda import RecordError
 from tests.conftest import CHAIN_DOCS
 
@@ -59,3 +59,17 @@ def test_only_real_line_ends_split_a_section():
     assert [s.key for s in doc.sections] == ["overview", "gangnam_branch_opening_hours", "returns"]
     assert doc.section("gangnam_branch_opening_hours").text == (
         "Open 24 hours.\u2028## Not a heading\x85 still text")
+
+
+def test_a_heading_inside_a_code_block_is_text():
+    text = TEXT.replace("Open 24 hours.", "Open 24 hours.\n```\n## not a heading\n```")
+    doc = parse_markdown_document(text, source="test")
+    assert [s.key for s in doc.sections] == ["overview", "gangnam_branch_opening_hours", "returns"]
+    assert "## not a heading" in doc.section("gangnam_branch_opening_hours").text
+
+
+def test_title_lines_are_dropped_and_closing_hashes_are_not_part_of_a_title():
+    body = "# Store FAQ\nIntro.\n## Returns ##\nWithin 14 days.\n# Aside\nMore.\n"
+    sections = split_sections(body)
+    assert [(s.key, s.title, s.text) for s in sections] == [
+        ("overview", "Overview", "Intro."), ("returns", "Returns", "Within 14 days.\nMore.")]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.database import create_tables, make_engine, make_session_factory
+from core.database import make_engine, make_session_factory
+from core.schema import upgrade_schema
 from core.settings import Settings
 from knowledge_base.pill_import import (
     PillImportError,
@@ -37,7 +38,7 @@ needs_data = pytest.mark.skipif(
 
 def sessions_for(path: Path):
     engine = make_engine(f"sqlite:///{path}")
-    create_tables(engine)
+    upgrade_schema(engine)
     return make_session_factory(engine)
 
 

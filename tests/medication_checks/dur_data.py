@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from core.database import create_tables, make_engine, make_session_factory
+from core.database import make_engine, make_session_factory
+from core.schema import upgrade_schema
 from core.settings import PathSettings
 from knowledge_base.dur_import import DurImportResult, import_dur, knowledge_base_documents
 from medication_checks.rules import load_rule_set
@@ -30,7 +31,7 @@ def require_data() -> None:
 
 def run_import(db_url: str, dur_dir: Path | None = None) -> DurImportResult:
     engine = make_engine(db_url)
-    create_tables(engine)
+    upgrade_schema(engine)
     try:
         documents = knowledge_base_documents(db_url, PATHS.catalogue_dir, PATHS.fda_labels_file)
         return import_dur(make_session_factory(engine), dur_dir or PATHS.dur_dir, E_YAKEUNYO,

@@ -7,11 +7,11 @@ import json
 import pytest
 
 from core.settings import PathSettings
+from knowledge_base.medicine_names import MedicineLexicon
 from knowledge_base.mfds import record_to_document
 from retrieval.hybrid import HybridSearcher
 from retrieval.indexing import build_and_publish
 from retrieval.korean import tokenize_korean
-from retrieval.medicine_names import MedicineLexicon
 from retrieval.snapshot import load_snapshot
 from tests.conftest import make_settings
 

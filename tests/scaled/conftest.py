@@ -17,7 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ops.scaled import MissingDependency, ScaledPorts, ScaledStack
+from ops.infra import MissingDependency, ScaledPorts
+from ops.scaled import ScaledStack
 
 # Generous deadlines: two Rasa replicas, two gateways, the action server and PostgreSQL share
 # two CPU cores with other work, and a turn that missed the gateway's 1.5 s Rasa deadline

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from api.services.hr_dates import is_working_day, today_in_seoul
+from api.services.work_calendar import is_working_day, today_in_seoul
 from tests.concurrency import run_together
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]

@@ -14,7 +14,7 @@ import uuid
 import psycopg
 import pytest
 
-from ops.scaled import DB_USER, TRACKER_DB
+from ops.infra import DB_USER, TRACKER_DB
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 WEBHOOK = "/webhooks/gateway/webhook"  # bot/channels/gateway.py, what the gateway calls

@@ -17,27 +17,19 @@ import pytest
 import requests
 from rasa_sdk import Tracker
 
-from bot.actions import hr
 from bot.actions.config import get_config
-from bot.actions.hr import (
+from bot.actions.hr import context as hr
+from bot.actions.hr.context import leave_type_from_text, request_ids, seoul_today
+from bot.actions.hr.conversation import ActionHrDirectory, ActionHrFollowup, ActionHrPolicy
+from bot.actions.hr.leave_form import (
     ActionHrAbortLeave,
-    ActionHrApproveLeave,
-    ActionHrBalance,
-    ActionHrCancelLeave,
     ActionHrConfirmLeave,
-    ActionHrDeclineLeave,
-    ActionHrDirectory,
-    ActionHrFollowup,
-    ActionHrListLeave,
-    ActionHrPolicy,
     ActionHrStartLeave,
     ActionHrSubmitLeave,
-    ActionHrTeamRequests,
     ValidateLeaveRequestForm,
-    leave_type_from_text,
-    request_ids,
-    seoul_today,
 )
+from bot.actions.hr.my_requests import ActionHrBalance, ActionHrCancelLeave, ActionHrListLeave
+from bot.actions.hr.team import ActionHrApproveLeave, ActionHrDeclineLeave, ActionHrTeamRequests
 from bot.tests.actions.helpers import run, slots_set
 
 USERS = {"employee": "E0002", "manager": "E0001", "pharmacist": "E0003"}

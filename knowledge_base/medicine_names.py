@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge_base.documents import Document
 from knowledge_base.ingredients import product_aliases
-from retrieval.korean_names import KoreanNames, has_hangul
+from knowledge_base.korean_names import KoreanNames, has_hangul
 
 # Words that make up store-brand product names ("Pain Reliever Extra Strength") and must
 # not become aliases on their own.
@@ -126,10 +126,10 @@ class MedicineLexicon:
             entries[head] = (tuple(ordered), True)
         # A Korean name several products share means what they all contain.
         product_only = set(product_generics) - set(entries)
-        for name, sets in product_generics.items():
-            common = set.intersection(*(set(s) for s in sets))
-            ordered = tuple(g for g in sets[0] if g in common) if common else sets[0]
-            entries.setdefault(name, (ordered, True))
+        for name, product_sets in product_generics.items():
+            common = set.intersection(*(set(s) for s in product_sets))
+            shared = tuple(g for g in product_sets[0] if g in common) if common else product_sets[0]
+            entries.setdefault(name, (shared, True))
         known = {g for generics, _ in entries.values() for g in generics}
         curated: set[str] = set()
         for path in alias_files:

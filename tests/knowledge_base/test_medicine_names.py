@@ -1,6 +1,6 @@
 import pytest
 
-from retrieval.medicine_names import MedicineLexicon
+from knowledge_base.medicine_names import MedicineLexicon
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,211 @@
+"""What every HR action shares: the verified employee, formatting, the gateway calls,
+the words for leave types and request numbers, and the ``HrAction`` guard."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.common import channel, entity_values, language, metadata, send_meta
+from bot.actions.gateway_client import GatewayClient, GatewayError, GatewayRefused
+from bot.actions.wording import MESSAGES, say
+
+HR_HANDBOOK = ("hr_handbook",)
+LEAVE_TYPES = ("annual", "sick", "family")
+LEAVE_SLOTS = ("leave_type", "leave_dates", "leave_start", "leave_end", "leave_days")
+MAX_LISTED = 8
+SEOUL = timezone(timedelta(hours=9))
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")
+# Words that name a leave type when the employee answers in their own words.
+LEAVE_TYPE_WORDS = {
+    "sick": ("sick", "ill", "unwell", "doctor", "병가", "아파", "아프", "병원"),
+    "family": ("family", "child", "kid", "parent", "care", "가족", "돌봄", "아이"),
+    "annual": ("annual", "vacation", "holiday", "pto", "paid time off", "vacay", "yeoncha",
+               "day off", "연차", "반차", "휴가", "월차"),
+}
+ALL_WORDS = ("all", "both", "every", "모두", "전부", "다 ", "둘 다")
+
+
+def seoul_today() -> date:
+    return datetime.now(SEOUL).date()
+
+
+def hr_language(tracker: Tracker) -> str:
+    """The reply language; a button payload ("/affirm") keeps the conversation's language."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") and tracker.get_slot("language") in ("en", "ko"):
+        return tracker.get_slot("language")
+    return language(tracker)
+
+
+@dataclass
+class Hr:
+    """What every HR action works with once the channel and identity are verified."""
+
+    client: GatewayClient
+    lang: str
+    employee_id: str
+    sources: list[dict] = field(default_factory=list)
+    gap: str | None = None
+
+    def say(self, key: str, **values: Any) -> str:
+        return say(key, self.lang, **{k: str(v) for k, v in values.items()})
+
+    # --- formatting ------------------------------------------------------------------------
+
+    def leave_type(self, value: str) -> str:
+        return MESSAGES.get(f"hr_type_{value}", {}).get(self.lang, value)
+
+    def status(self, value: str) -> str:
+        return MESSAGES.get(f"hr_status_{value}", {}).get(self.lang, value)
+
+    def date(self, value: str | date) -> str:
+        day = date.fromisoformat(value) if isinstance(value, str) else value
+        weekday = MESSAGES["hr_weekdays"][self.lang].split()[day.weekday()]
+        month = MONTHS_EN[day.month - 1] if self.lang == "en" else day.month
+        return self.say("hr_date", weekday=weekday, day=day.day, month=month, year=day.year)
+
+    def dates(self, start: str, end: str) -> str:
+        if start == end:
+            return self.date(start)
+        return self.say("hr_date_range", start=self.date(start), end=self.date(end))
+
+    def days(self, count: Any) -> str:
+        return self.say("hr_days", days=int(float(count)))
+
+    def reason(self, error: GatewayRefused) -> str:
+        """Why the gateway refused, in the employee's language."""
+        code = error.code or ""
+        if self.lang == "en" and error.detail and error.detail[0].get("msg"):
+            return str(error.detail[0]["msg"])
+        if error.status_code == 404:
+            code = "not_found"
+        key = f"hr_reason_{code}"
+        return self.say(key if key in MESSAGES else "hr_reason_other")
+
+    def request_line(self, request: dict) -> str:
+        return self.say("hr_list_line", id=request["id"], type=self.leave_type(
+            request["leave_type"]), dates=self.dates(request["start_date"], request["end_date"]),
+            days=self.days(request["days"]), status=self.status(request["status"]))
+
+    def team_line(self, request: dict) -> str:
+        return self.say("hr_team_line", id=request["id"], name=self.name(request["employee"]),
+                        type=self.leave_type(request["leave_type"]),
+                        dates=self.dates(request["start_date"], request["end_date"]),
+                        days=self.days(request["days"]))
+
+    def name(self, person: dict) -> str:
+        return person["name_ko"] if self.lang == "ko" else person["name_en"]
+
+    # --- gateway calls -----------------------------------------------------------------------
+
+    def balance(self, year: int | None = None) -> dict:
+        return self.client.get("/v1/hr/leave/balance", {"year": year} if year else None)
+
+    def remaining(self, leave_type: str, year: int) -> int | None:
+        try:
+            body = self.balance(year)
+        except GatewayError:
+            return None
+        return next((b["remaining"] for b in body["balances"]
+                     if b["leave_type"] == leave_type), None)
+
+
+def verified_hr(tracker: Tracker) -> Hr | None:
+    """The HR context when the gateway marked this as the HR channel of a verified employee."""
+    meta = metadata(tracker)
+    if channel(tracker) != "hr" or not meta.get("employee_id") or not meta.get("service_token"):
+        return None
+    return Hr(GatewayClient(token=str(meta["service_token"])), hr_language(tracker),
+              str(meta["employee_id"]))
+
+
+def hr_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Hr | None:
+    """The verified HR context, or None after refusing (consumer channel or no identity)."""
+    hr = verified_hr(tracker)
+    if hr is None:
+        dispatcher.utter_message(text=say("consumer_no_hr", hr_language(tracker)))
+        send_meta(dispatcher, tracker)
+    return hr
+
+
+def request_ids(tracker: Tracker) -> list[int]:
+    """Request numbers named in the message: the leave_id entity, else "#12", "12번"…"""
+    found = [int(v) for v in entity_values(tracker, "leave_id") if v.isdigit()]
+    if not found:
+        text = tracker.latest_message.get("text") or ""
+        # "approve 14" (as the team hint suggests) too: a missed number must never fall
+        # through to "the only pending request", which may be a different one
+        pattern = (r"(?:#|\brequest\s*|\bleave\s*|\bid\s*|\bno\.?\s*|\bnumber\s*"
+                   r"|\b(?:approve|accept|grant|decline|reject|deny|cancel|withdraw)\s+)"
+                   r"(\d{1,7})\b(?!\s*(?:days?|weeks?)\b)"
+                   r"|(?<!\d)(\d{1,7})\s*번")
+        found = [int(a or b) for a, b in re.findall(pattern, text, flags=re.IGNORECASE)]
+    return list(dict.fromkeys(found))
+
+
+def leave_type_from_text(text: str) -> str | None:
+    lowered = text.lower()
+    if lowered in LEAVE_TYPES:
+        return lowered
+    for leave_type, words in LEAVE_TYPE_WORDS.items():
+        if any(word in lowered for word in words):
+            return leave_type
+    return None
+
+
+def overlaps(request: dict, start: str, end: str) -> bool:
+    return request["start_date"] <= end and request["end_date"] >= start
+
+
+def dates_named(tracker: Tracker, hr: Hr) -> tuple[str, str] | None:
+    named = entity_values(tracker, "date")
+    if not named:
+        return None
+    try:
+        parsed = hr.client.post("/v1/hr/leave/parse-dates",
+                                {"text": named[0][:200], "language": hr.lang})
+    except GatewayRefused:
+        return None
+    return parsed["start_date"], parsed["end_date"]
+
+
+class HrAction(Action, ABC):
+    """Guard, run, and always send the meta payload; gateway trouble gets a clear message."""
+
+    @abstractmethod
+    def name(self) -> str:
+        """Each concrete HR action names itself."""
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: DomainDict) -> list[EventType]:
+        hr = hr_context(dispatcher, tracker)
+        if hr is None:
+            return self.refused_events()
+        try:
+            events = self.act(dispatcher, tracker, hr)
+        except GatewayError:
+            dispatcher.utter_message(text=hr.say("hr_unavailable"))
+            hr.gap = "unavailable"
+            events = self.unavailable_events()
+        send_meta(dispatcher, tracker, sources=hr.sources, gap=hr.gap)
+        return events
+
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            hr: Hr) -> list[EventType]:
+        raise NotImplementedError
+
+    def refused_events(self) -> list[EventType]:
+        return []
+
+    def unavailable_events(self) -> list[EventType]:
+        return []

@@ -1,0 +1,131 @@
+"""Alembic migrations: a new database, one made by the previous release, two processes at once.
+
+``ops.db.schema_differences`` compares the migrated database with the models (Alembic's
+autogenerate comparison), so a model changed without a migration fails here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import inspect, text
+
+from core.database import make_engine
+from core.schema import (
+    HANDOFF_MARKER_TABLE,
+    alembic_config,
+     current_revision,
+    head_revision,
+    upgrade_schema,
+)
+from ops.db import schema_differences
+
+RELEASE_2026_11 = Path(__file__).parent / "data" / "db" / "release-2026-11.sql"
+HANDOFF_TABLES = {"chat_sessions", "consultations", "consultation_messages",
+                  "consultation_audit", "pharmacist_presence"}
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        tables = [name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")]
+        return {table: db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                for table in tables}
+
+
+def _release_database(tmp_path: Path) -> Path:
+    path = tmp_path / "release.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(RELEASE_2026_11.read_text(encoding="utf-8"))
+    return path
+
+
+def test_a_new_database_is_migrated_to_the_models(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    engine = make_engine(url)
+    assert current_revision(engine) is None
+    upgrade_schema(engine)
+    assert current_revision(engine) == head_revision()
+    assert set(inspect(engine).get_table_names()) >= HANDOFF_TABLES
+    assert schema_differences(url) == []
+
+
+def test_the_previous_release_database_is_upgraded_and_loses_nothing(tmp_path):
+    path = _release_database(tmp_path)
+    before = _row_counts(path)
+    assert before["employees"] > 100 and before["kb_sections"] > 0 and before["feedback"] == 1
+    assert not HANDOFF_TABLES & set(before)
+
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine)
+
+    assert current_revision(engine) == head_revision()
+    after = _row_counts(path)
+    assert {table: after[table] for table in before} == before
+    assert set(after) >= HANDOFF_TABLES
+    assert schema_differences(f"sqlite:///{path}") == []
+    with engine.connect() as connection:  # the rows themselves, not only how many
+        assert connection.execute(text(
+            "SELECT employee_id, days, reason FROM leave_requests ORDER BY id DESC LIMIT 1"
+        )).one() == ("E0002", 2, "family trip")
+        assert connection.execute(text(
+            "SELECT question FROM chat_turns WHERE id='turn-1'")).scalar_one() == (
+            "강남점 몇 시에 닫아요?")
+
+
+def test_upgrading_twice_changes_nothing(tmp_path):
+    path = _release_database(tmp_path)
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine)
+    once = _row_counts(path)
+    upgrade_schema(engine)
+    assert _row_counts(path) == once and current_revision(engine) == head_revision()
+
+
+def test_a_database_that_already_had_the_handoff_tables_is_stamped_not_recreated(tmp_path):
+    """The unreleased handoff commits created their tables with create_all."""
+    path = _release_database(tmp_path)
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+        connection.execute(text(
+            f"INSERT INTO {HANDOFF_MARKER_TABLE} (id, session_id, language, reason, status,"
+            " created_at) VALUES ('c1', 's1', 'en', 'requested', 'waiting',"
+            " '2026-12-01 10:00:00')"))
+    upgrade_schema(engine)
+    assert current_revision(engine) == head_revision()
+    assert _row_counts(path)[HANDOFF_MARKER_TABLE] == 1
+
+
+def test_two_processes_starting_together_both_succeed(tmp_path):
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            upgrade_schema(make_engine(url))
+        except BaseException as exc:  # collected and asserted on below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert current_revision(make_engine(url)) == head_revision()
+
+
+def test_a_downgrade_to_the_previous_release_and_back(tmp_path):
+    url = f"sqlite:///{tmp_path / 'down.db'}"
+    engine = make_engine(url)
+    upgrade_schema(engine)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0001")
+    assert not HANDOFF_TABLES & set(inspect(engine).get_table_names())
+    upgrade_schema(engine)
+    assert schema_differences(url) == []
