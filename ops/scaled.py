@@ -185,13 +185,18 @@ def prepare() -> None:
     from core.settings import get_settings
     from knowledge_base.dur_import import main as import_dur_rules
     from knowledge_base.pill_import import main as import_pill_data
+    from knowledge_base.store import open_knowledge_base
     from retrieval.__main__ import index
+    from retrieval.snapshot import current_name, revision_of
 
+    settings = get_settings()
+    seeded = current_name(settings.paths.index_dir)
+    if seeded:  # a snapshot copied from `make index` (seed_index): ours must come after it
+        open_knowledge_base(settings.db_url).advance_revision(revision_of(seeded))
     index(force=False)  # import into the configured database, publish if anything changed
     import_dur_rules()  # the medication checks' rules and the pill data, as `make index` does
     if import_pill_data() != 0:
         raise SystemExit("the pill data could not be imported")
-    settings = get_settings()
     engine = make_engine(settings.db_url)
     upgrade_schema(engine)
     sessions = make_session_factory(engine)

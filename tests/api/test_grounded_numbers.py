@@ -31,9 +31,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -50,71 +47,29 @@ from replies.answers import compose_leaflet_answer
 from retrieval.service import SearchService
 from retrieval.topics import detect_topics
 from tests.api.conftest import FakeRasa
+from tests.api.grounding import (
+    LABEL_DATE,
+    QUOTE,
+    Audit,
+    audit_leaflet_answer,
+    canon,
+    citation_of,
+    grounded,
+    numbers_in,
+)
+from tests.api.grounding_questions import (
+    HOURS_EN,
+    HOURS_KO,
+    MEDICATION_CHECKS,
+    SYMPTOMS,
+    leaflet_questions,
+)
 from tests.conftest import make_settings
 from tests.medication_checks.dur_data import imported
 
 SUNDAY_NOON = datetime(2026, 12, 6, 12, 0, tzinfo=ZoneInfo("Asia/Seoul"))
 # as the dialogue (bot/actions/medicine.py): under 12, the children's product of the brand
 CHILD_UNTIL_YEARS = 12
-
-# ---------------------------------------------------------------- numbers, normalised
-
-_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\uff5e]")
-_WORD_NUMBERS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
-# canonical unit -> its spellings (English ones must end a word; Korean ones may carry a particle)
-_UNITS: dict[str, str] = {
-    "mg": r"mg|milligrams?|밀리그램", "mcg": r"mcg|µg|μg|micrograms?", "g": r"g|grams?|그램",
-    "ml": r"ml|milliliters?|millilitres?|밀리리터", "kg": r"kg|kilograms?|킬로그램",
-    "lb": r"lbs?|pounds?", "oz": r"fl\.? ?oz|oz|ounces?", "pct": r"%|percent",
-    "degf": r"° ?f|degrees? f", "degc": r"° ?c|degrees? c",
-    "y": r"years?|yrs?|세", "mo": r"months?|개월", "wk": r"weeks?|주", "d": r"days?|일",
-    "h": r"hours?|hrs?|시간", "min": r"minutes?|mins?|분", "tablet": r"tablets?|정|알",
-    "caplet": r"caplets?", "capsule": r"capsules?|캡슐", "x": r"times|회", "dose": r"doses?",
-    "tsp": r"teaspoons?|tsp", "tbsp": r"tablespoons?|tbsp", "drop": r"drops?|방울",
-}
-_SPELLING = {}
-for _canonical, _spellings in _UNITS.items():
-    for _spelling in _spellings.split("|"):
-        _SPELLING[_spelling] = _canonical
-_UNIT = "|".join(sorted(_SPELLING, key=len, reverse=True))
-_UNIT_AFTER_DIGIT = re.compile(rf"(\d)\s*({_UNIT})(?![a-z])")
-_UNIT_AFTER_WORD = re.compile(rf"\b({_WORD_NUMBERS})\s+({_UNIT})(?![a-z])")
-_NUM = r"\d+(?:[.:/]\d+)*"
-_TOKEN = re.compile(rf"{_NUM}(?:-{_NUM})?(?:‹\w+›)?|\b(?:{_WORD_NUMBERS})‹\w+›|\b(?:once|twice)\b")
-
-
-def _unit(spelling: str) -> str:
-    key = next(s for s in _SPELLING if re.fullmatch(s, spelling))
-    return f"‹{_SPELLING[key]}›"
-
-
-def canon(text: str) -> str:
-    """Lower case, one space, one dash, no thousands separators, "N to M" as "N-M", and each
-    unit after a number in one spelling ("6 hours", "6hrs", "6시간" → "6‹h›")."""
-    text = _DASHES.sub("-", " ".join(text.split()).lower())
-    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
-    text = re.sub(r"(?<=\d)\s*(?:-|\bto\b)\s*(?=\d)", "-", text)
-    text = _UNIT_AFTER_DIGIT.sub(lambda m: m[1] + _unit(m[2]), text)
-    return _UNIT_AFTER_WORD.sub(lambda m: m[1] + _unit(m[2]), text)
-
-
-def numbers_in(text: str) -> list[str]:
-    """Every number or dose token of ``text``, normalised."""
-    return _TOKEN.findall(canon(text))
-
-
-def grounded(token: str, source: str) -> bool:
-    """``token`` occurs in the (normalised) ``source`` as a whole number: "5" is not found in
-    "2.5" or "15", but "6" is in "4-6" and "12" in "12 years"."""
-    before = r"(?<![\d.:/])" if token[0].isdigit() else r"(?<![a-z])"
-    after = (r"(?!\d|[.:/]\d)" if token[-1].isdigit() else "" if token.endswith("›")
-             else r"(?![a-z])")
-    return re.search(before + re.escape(token) + after, source) is not None
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
 
 def test_the_normalisation_itself():
     assert numbers_in("take 2.5 mL every 4 to 6 hours; 3,000 mg") == ["2.5‹ml›", "4-6‹h›",
@@ -127,183 +82,6 @@ def test_the_normalisation_itself():
         assert grounded(token, source), token
     for token in ("5‹ml›", "2.5‹mg›", "5", "4‹h›", "12", "1-2", "0.5"):
         assert not grounded(token, source), token
-
-
-# ---------------------------------------------------------------- the audit
-
-
-@dataclass
-class Audit:
-    answers: Counter = field(default_factory=Counter)
-    numbers: Counter = field(default_factory=Counter)
-    excluded: Counter = field(default_factory=Counter)
-    quotes: Counter = field(default_factory=Counter)
-    declined: Counter = field(default_factory=Counter)
-    violations: list[str] = field(default_factory=list)
-
-    def fail(self, family: str, question: str, reply: str, what: str) -> None:
-        self.violations.append(f"[{family}] {question!r}: {what}\n--- reply:\n{reply}\n")
-
-    def check(self, family: str, question: str, reply: str, part: str,
-              sources: Iterable[str | None]) -> None:
-        """Every number of ``part`` (a piece of ``reply``) is in one of ``sources``."""
-        texts = [s for s in sources if s]
-        source = canon(" \n ".join(texts))
-        for token in numbers_in(part):
-            self.numbers[family] += 1
-            if not grounded(token, source):
-                shown = " | ".join(texts)
-                self.fail(family, question, reply,
-                          f"{token!r} is not in the cited source\n  in: {part!r}\n  source: "
-                          f"{(shown[:1500] + ' …') if len(shown) > 1500 else shown!r}")
-
-    def no_numbers(self, family: str, question: str, reply: str, part: str) -> None:
-        """The assistant's own wording (no source) holds no number."""
-        self.check(family, question, reply, part, [])
-
-    def exclude(self, family: str, question: str, reply: str, part: str, pattern: str,
-                reason: str, valid: Callable[[re.Match[str]], bool]) -> str:
-        """``part`` without the matches of ``pattern``: a number that is fixed wording or
-        metadata, checked by ``valid`` against where it comes from (else a violation)."""
-        def drop(match: re.Match[str]) -> str:
-            self.excluded[reason] += 1
-            if not valid(match):
-                self.fail(family, question, reply, f"{reason}: {match[0]!r} is wrong")
-            return " "
-        return re.sub(pattern, drop, part, flags=re.M)
-
-    def verbatim(self, family: str, question: str, reply: str, quoted: str,
-                 sources: Iterable[str]) -> None:
-        """A quote, less the "…" of a cut, is a piece of one source text."""
-        piece = flat(quoted).removeprefix("… ").removesuffix(" …").strip()
-        self.quotes[family] += 1
-        if not any(piece in flat(s) for s in sources):
-            self.fail(family, question, reply, f"quote is not verbatim from its source: "
-                                               f"{piece[:300]!r}")
-
-
-_QUOTE = re.compile(r"“([^”]*)”")
-# replies.answers.citation: product, section, and the label date (metadata of the hit)
-_CITATION = re.compile(
-    r"^(?:Source: (?P<en>.+) — \"(?P<en_section>[^\"\n]+)\"(?:, label dated [\d-]+)?"
-    r"|출처: (?P<ko>.+) — '(?P<ko_section>[^'\n]+)'(?:, 설명서 날짜 [\d-]+)?)$", re.M)
-_LABEL_DATE = r"(?:, label dated |, 설명서 날짜 )(\d{4}-\d\d-\d\d)"
-
-
-def _cited(block: str) -> tuple[str, str] | None:
-    match = _CITATION.search(block)
-    if match is None:
-        return None
-    return (match["en"] or match["ko"], match["en_section"] or match["ko_section"])
-
-
-def audit_leaflet_answer(audit: Audit, family: str, question: str, reply: str,
-                         hits: list[dict]) -> None:
-    """Each quoted block against the hits its citation line names (product and section);
-    every other block (the US-label note, the pharmacist line) holds no number."""
-    for block in reply.split("\n\n"):
-        cited = _cited(block)
-        if cited is None:
-            audit.no_numbers(family, question, reply, block)
-            continue
-        title, section = cited
-        passages = [h for h in hits if h["title"] == title and h["section_title"] == section]
-        if not passages:
-            audit.fail(family, question, reply, f"cites {cited}, not among the search hits")
-            continue
-        dates = {h["label_date"] for h in passages}
-        # The label date of the citation is metadata of the cited hit, not a number of the
-        # passage: it must be the hit's own date.
-        part = audit.exclude(family, question, reply, block, _LABEL_DATE,
-                             "label date of a citation", lambda m, d=dates: m[1] in d)
-        texts = [h["text"] for h in passages]
-        audit.check(family, question, reply, part, [*texts, title, section])
-        for quoted in _QUOTE.findall(block):
-            audit.verbatim(family, question, reply, quoted, texts)
-
-
-# ---------------------------------------------------------------- the questions
-
-PRODUCTS_EN = ("Advil", "Tylenol", "Tylenol PM", "Claritin", "Zyrtec", "Children's Motrin")
-PRODUCTS_KO = ("애드빌", "타이레놀", "타이레놀 PM", "클라리틴", "지르텍", "어린이 모트린")
-QUESTIONS_EN = (
-    "how much {p} can I take?", "how often can I take {p}?",
-    "what is the maximum dose of {p} per day?", "is {p} safe in pregnancy?",
-    "can I take {p} while breastfeeding?", "{p} side effects", "how should I store {p}?",
-    "what is {p} used for?", "can I drink alcohol with {p}?", "what are the ingredients in {p}?",
-    "when should I stop taking {p}?", "what if I take too much {p}?",
-)
-AGES_EN = (3, 7, 10, 15, 40)  # "how much {p} for my {age} year old?"
-QUESTIONS_KO = (
-    "{p} 하루에 몇 알까지 먹어요?", "{p} 몇 시간마다 먹어요?", "{p} 임신 중에 먹어도 돼요?",
-    "{p} 수유 중에 먹어도 되나요?", "{p} 부작용이 뭐예요?", "{p} 어떻게 보관해요?",
-    "{p} 효능이 뭐예요?", "{p} 술 마시고 먹어도 돼요?", "{p} 성분이 뭐예요?",
-    "{p} 복용량 알려주세요",
-)
-AGES_KO = (5, 9, 30)  # "{age}살 아이 {p} 얼마나 먹여요?"
-
-
-def leaflet_questions() -> list[tuple[str, str, int | None]]:
-    asked: list[tuple[str, str, int | None]] = []
-    for p in PRODUCTS_EN:
-        asked += [(q.format(p=p), "en", None) for q in QUESTIONS_EN]
-        asked += [(f"how much {p} for my {age} year old?", "en", age) for age in AGES_EN]
-    for p in PRODUCTS_KO:
-        asked += [(q.format(p=p), "ko", None) for q in QUESTIONS_KO]
-        asked += [(f"{age}살 아이 {p} 얼마나 먹여요?", "ko", age) for age in AGES_KO]
-    return asked
-
-
-SYMPTOMS = (
-    ("what can I take for hay fever?", "en"),
-    ("something for hay fever? my nose won't stop running", "en"),
-    ("I can't sleep, is there anything over the counter?", "en"),
-    ("what's good for a fever?", "en"), ("what can I take for a headache?", "en"),
-    ("what do you recommend for back pain?", "en"), ("anything for a toothache?", "en"),
-    ("what can I take for muscle aches?", "en"),
-    ("what's good for a runny nose and sneezing?", "en"),
-    ("what can I give my child for a fever?", "en"),
-    ("what do you recommend for itchy watery eyes?", "en"),
-    ("what helps with menstrual cramps?", "en"), ("what can I take for a cold?", "en"),
-    ("recommend something for minor arthritis pain", "en"),
-    ("what helps with sleeplessness and aches at night?", "en"),
-    ("what do you recommend for athlete's foot?", "en"),
-    ("열이 나는데 무슨 약 먹어야 해요?", "ko"), ("두통약 추천해 주세요", "ko"),
-    ("잠이 안 와요. 먹을 수 있는 약 있나요?", "ko"),
-    ("콧물 재채기 알레르기 약 추천해 주세요", "ko"),
-    ("치통에 먹는 약 뭐 있어요?", "ko"), ("생리통 약 추천해 주세요", "ko"),
-    ("근육통에 좋은 약 있나요?", "ko"), ("감기 몸살에 먹을 약 추천해 주세요", "ko"),
-    ("아이가 열이 나요. 무슨 약 먹여요?", "ko"), ("꽃가루 알레르기에 좋은 약 뭐예요?", "ko"),
-    ("허리가 아픈데 무슨 약 먹어요?", "ko"), ("눈이 가렵고 눈물이 나요. 약 추천해 주세요", "ko"),
-    ("관절염 통증에 먹는 약 있어요?", "ko"), ("변비약 추천해 주세요", "ko"),
-)
-
-# (question, language, the time of day it asks about as the reply echoes it, or None)
-HOURS_EN = (
-    ("what time does the {b} branch close?", None), ("is the {b} branch open on sunday?", None),
-    ("{b} branch hours on saturday?", None), ("is the {b} branch open at 3am?", "03:00"),
-    ("is {b} open at 9:30 pm on saturday?", "21:30"),
-    ("what are the opening hours of the {b} branch?", None),
-    ("is the {b} branch open on weekdays?", None),
-)
-HOURS_KO = (
-    ("{b}점 토요일에 몇 시까지 해요?", None), ("{b}점 일요일에도 열어요?", None),
-    ("{b}점 밤 10시에 열어요?", "22:00"), ("{b}점 영업시간 알려주세요", None),
-    ("{b}점 평일 몇 시에 문 열어요?", None), ("{b}점 토요일 오전 8시 반에 열어요?", "08:30"),
-)
-
-# (medicines, the person) for POST /v1/medicines/answer, asked in both languages
-MEDICATION_CHECKS: tuple[tuple[tuple[str, ...], dict], ...] = (
-    (("Tylenol",), {"pregnant": True}), (("Advil",), {"pregnant": True}),
-    (("Zyrtec",), {"pregnant": True}), (("Advil",), {"age_years": 5}),
-    (("Zyrtec",), {"age_years": 3}), (("Claritin",), {"age_years": 4}),
-    (("Tylenol PM",), {"age_years": 8}), (("Tylenol PM",), {"elderly": True}),
-    (("Advil",), {"age_years": 70}), (("Advil", "Tylenol"), {}),
-    (("Tylenol", "Tylenol PM"), {}), (("Advil", "Children's Motrin"), {}),
-    (("Zyrtec", "Claritin"), {}), (("Tylenol PM", "Zyrtec"), {}),
-    (("selegiline", "Sudafed"), {}), (("게보린", "펜잘큐"), {}), (("타이레놀", "애드빌"), {}),
-    (("Advil",), {"duration_days": 60}), (("Claritin",), {"breastfeeding": True}),
-)
 
 
 # ---------------------------------------------------------------- fixtures
@@ -552,11 +330,11 @@ def test_medication_answers_give_only_numbers_of_the_dur_rules_and_leaflets(clie
                                              f"wording of a {finding['type']} finding",
                                              lambda m: True)
                     audit.check(family, question, reply, part, _finding_sources(finding))
-                    for quoted in _QUOTE.findall(block):
+                    for quoted in QUOTE.findall(block):
                         audit.verbatim(family, question, reply, quoted,
                                        [s for s in _finding_sources(finding) if s])
                     continue
-                cited = _cited(block)
+                cited = citation_of(block)
                 if cited is None:  # the header, "no rule applies", the pharmacist line
                     audit.no_numbers(family, question, reply, block)
                     continue
@@ -567,10 +345,10 @@ def test_medication_answers_give_only_numbers_of_the_dur_rules_and_leaflets(clie
                     audit.fail(family, question, reply, f"cites {cited}, not among its sources")
                     continue
                 dates = {d.effective_date for d, _ in sections}
-                part = audit.exclude(family, question, reply, block, _LABEL_DATE,
+                part = audit.exclude(family, question, reply, block, LABEL_DATE,
                                      "label date of a citation", lambda m, d=dates: m[1] in d)
                 audit.check(family, question, reply, part, [*texts, *cited])
-                for quoted in _QUOTE.findall(block):
+                for quoted in QUOTE.findall(block):
                     audit.verbatim(family, question, reply, quoted, texts)
             if next(findings, None) is not None:
                 audit.fail(family, question, reply, "a finding is missing from the reply")

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from api.routes.staff import STAFF
+from tests.static_modules import reached_modules
 
 KINDS = {".js": "text/javascript", ".css": "text/css"}
 ASSETS = sorted(STAFF.assets)
-IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s"\./([\w.-]+)";', re.M)
 
 
 def test_the_page_is_served_with_a_strict_content_security_policy(client):
@@ -44,15 +44,7 @@ def test_its_assets_are_served(client, name):
 def test_every_module_the_page_imports_is_served(client):
     """Modules import each other by relative URL: each one must be on the allow-list, and every
     module in the folder must be reached from the page's entry module."""
-    reached, todo = set(), ["js/main.js"]
-    while todo:
-        name = todo.pop()
-        if name in reached:
-            continue
-        reached.add(name)
-        module = client.get(f"/static/staff/{name}")
-        assert module.status_code == 200, name
-        todo += [f"js/{target}" for target in IMPORT.findall(module.text)]
+    reached = reached_modules(client.get, "/static/staff")
     on_disk = {f"js/{path.name}" for path in (STAFF.directory / "js").glob("*.js")}
     assert reached == on_disk == {name for name in STAFF.assets if name.endswith(".js")}
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.staff_console import Console
 
 TEST_ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -28,3 +29,12 @@ def browser() -> Iterator[Browser]:
                                               args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def consoles(browser: Browser, running_stack) -> Iterator[list[Console]]:
+    """Open consoles with ``consoles.append(Console(...))``; all are checked and closed."""
+    opened: list[Console] = []
+    yield opened
+    for console in opened:
+        console.close()

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.e2e.browser import normalise
+from tests.static_modules import reached_modules
 
 pytestmark = pytest.mark.e2e
 
@@ -229,17 +230,7 @@ def test_only_the_page_and_its_assets_are_served(running_stack):
         asset = client.get("/static/chat/chat.css")
         assert asset.status_code == 200 and asset.headers["content-type"].startswith("text/css")
         # the entry module and every module it imports, directly or not
-        reached, todo = set(), ["js/main.js"]
-        while todo:
-            name = todo.pop()
-            if name in reached:
-                continue
-            reached.add(name)
-            module = client.get(f"/static/chat/{name}")
-            assert module.status_code == 200, name
-            assert module.headers["content-type"].startswith("text/javascript"), name
-            todo += [f"js/{target}" for target in
-                     re.findall(r'^import\s[^;]*?\sfrom\s"\./([\w.-]+)";', module.text, re.M)]
+        reached = reached_modules(client.get, "/static/chat")
         on_disk = Path(__file__).resolve().parents[2] / "api" / "static" / "chat" / "js"
         assert reached == {f"js/{path.name}" for path in on_disk.glob("*.js")}
         for path in ("/static/chat/index.html", "/static/chat/..%2F..%2Fmain.py",

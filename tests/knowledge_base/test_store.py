@@ -26,6 +26,13 @@ def test_every_save_is_a_new_audited_version_and_bumps_the_revision(kb):
     assert kb.revision() == 2
 
 
+def test_the_revision_can_be_advanced_past_a_seeded_index_but_never_lowered(kb):
+    assert kb.advance_revision(9482) == 9482 and kb.revision() == 9482
+    kb.save(doc(), author="alice")
+    assert kb.revision() == 9483  # the next snapshot is labelled after the seeded one
+    assert kb.advance_revision(10) == 9483 and kb.revision() == 9483
+
+
 def test_stale_save_is_refused_with_the_other_change_and_nothing_written(kb):
     kb.save(doc(), author="alice")
     kb.save(doc("alice's fix"), author="alice", expected_version=1)

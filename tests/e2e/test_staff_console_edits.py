@@ -1,4 +1,5 @@
-"""The staff console (``/staff``) in a real browser (Debian Chromium) against the real stack.
+"""The staff console in a real browser (Debian Chromium) against the real stack: edits the
+chat cites, conflicting saves, new entries from gaps, uploaded labels.
 
 Every test leaves the knowledge base as it found it (rolling back or deleting what it
 changed), because the other end-to-end tests share the same stack.
@@ -9,165 +10,35 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.browser import normalise
+from tests.e2e.staff_console import (
+    CONFLICT_DOC,
+    CONFLICT_SECTION,
+    DOSAGE,
+    DOSAGE_DOC,
+    DOSAGE_QUESTION,
+    LOAD_TIMEOUT_MS,
+    SAVE_TIMEOUT_MS,
+    chat,
+    current_document,
+    expect_notice,
+    open_document,
+    reply_text,
+    restore,
+    roll_back_in_ui,
+    save_screenshot,
+    section,
+    section_text,
+    staff_client,
+    staff_page,
+)
 
 pytestmark = pytest.mark.e2e
 
-DESKTOP = {"width": 1280, "height": 900}
-# A save re-indexes before it answers; on a busy two-core machine that can take a while.
-SAVE_TIMEOUT_MS = 180_000
-LOAD_TIMEOUT_MS = 30_000
-DOSAGE_DOC = "cat-motrin-ib-tablets"
-DOSAGE = "dosage_and_administration"
-DOSAGE_QUESTION = "how much motrin ib can I take?"
-CONFLICT_DOC = "cat-advil-tablets"
-CONFLICT_SECTION = "when_using"
-AUTH_KEY = "haneul.staff.auth"
-
-
-# ---- fixtures and helpers -------------------------------------------------------------------
-
-class Console:
-    """One browser context on the console; records script errors and foreign requests."""
-
-    def __init__(self, browser: Browser, base_url: str) -> None:
-        self.base_url = base_url
-        self.context: BrowserContext = browser.new_context(viewport=DESKTOP, locale="en-US")
-        self.page: Page = self.context.new_page()
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.page.on("request", lambda request: None if request.url.startswith(
-            (f"{base_url}/", "data:")) else self.foreign.append(request.url))
-
-    def open(self) -> Page:
-        self.page.goto(f"{self.base_url}/staff")
-        expect(self.page.get_by_test_id("signin-username")).to_be_visible()
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-        assert not self.errors, f"JavaScript errors on the page: {self.errors}"
-        assert not self.foreign, f"the page fetched external resources: {self.foreign}"
-
-
-@pytest.fixture
-def consoles(browser: Browser, running_stack) -> Iterator[list[Console]]:
-    """Open consoles with ``consoles.append(Console(...))``; all are checked and closed."""
-    opened: list[Console] = []
-    yield opened
-    for console in opened:
-        console.close()
-
-
-def new_console(consoles: list[Console], browser: Browser, running_stack, *,
-                fake_clock: bool = False) -> Page:
-    console = Console(browser, running_stack.url)
-    consoles.append(console)
-    if fake_clock:  # the page's timers and Date follow page.clock from here on
-        console.page.clock.install()
-    return console.open()
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.get_by_test_id("signin-username").fill(username)
-    page.get_by_test_id("signin-password").fill(f"{username}-demo")
-    page.get_by_test_id("signin-submit").click()
-
-
-def staff_page(consoles: list[Console], browser: Browser, running_stack,
-               username: str = "pharmacist") -> Page:
-    page = new_console(consoles, browser, running_stack)
-    sign_in(page, username)
-    expect(page.get_by_test_id("doc-row").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    expect(page.get_by_test_id("account-name")).to_be_visible()
-    return page
-
-
-def open_document(page: Page, doc_id: str) -> None:
-    page.get_by_test_id("nav-documents").click()
-    page.get_by_test_id("filter-text").fill(doc_id)
-    row = page.locator(f"[data-testid=doc-row][data-doc-id='{doc_id}']")
-    expect(row).to_have_count(1, timeout=LOAD_TIMEOUT_MS)
-    row.get_by_test_id("doc-link").click()
-    expect(page.get_by_test_id("document")).to_have_attribute("data-doc-id", doc_id,
-                                                              timeout=LOAD_TIMEOUT_MS)
-
-
-def section(page: Page, key: str) -> Locator:
-    return page.locator(f"[data-testid=section][data-key='{key}']")
-
-
-def expect_notice(page: Page, pattern: str) -> None:
-    expect(page.get_by_test_id("notice")).to_contain_text(re.compile(pattern),
-                                                          timeout=SAVE_TIMEOUT_MS)
-
-
-def roll_back_in_ui(page: Page, version: int) -> None:
-    row = page.locator(f"[data-testid=version-row][data-version='{version}']")
-    row.get_by_test_id("rollback").click()
-    dialog = page.get_by_test_id("confirm-dialog")
-    expect(dialog).to_be_visible()
-    expect(dialog).to_contain_text(f"version {version}")
-    page.get_by_test_id("confirm-ok").click()
-    expect_notice(page, f"Rolled back: version \\d+ has the content of version {version}")
-    expect(page.get_by_test_id("document")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-
-
-def save_screenshot(page: Page, path: Path) -> None:
-    """The whole page: the viewport grows to the page's height for the shot."""
-    height = page.evaluate("document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": DESKTOP["width"], "height": max(height, 400)})
-    page.screenshot(path=path)
-    page.set_viewport_size(DESKTOP)
-    assert path.is_file() and path.stat().st_size > 0, path
-
-
-def staff_client(running_stack) -> httpx.Client:
-    return running_stack.client(headers=running_stack.token("pharmacist"))
-
-
-def current_document(running_stack, doc_id: str) -> dict:
-    with staff_client(running_stack) as client:
-        response = client.get(f"/v1/kb/documents/{doc_id}")
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def restore(running_stack, doc_id: str, original: dict) -> None:
-    """Safety net: if a test failed half-way, put ``original``'s content back."""
-    now = current_document(running_stack, doc_id)
-    if now["sections"] != original["sections"] or now["deleted"] != original["deleted"]:
-        with staff_client(running_stack) as client:
-            back = client.post(f"/v1/kb/documents/{doc_id}/rollback",
-                               json={"version": original["version"]})
-        assert back.status_code == 200, back.text
-
-
-def chat(running_stack, message: str) -> dict:
-    with running_stack.client() as client:
-        response = client.post("/v1/chat", json={"session_id": uuid.uuid4().hex,
-                                                 "message": message})
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def reply_text(body: dict) -> str:
-    return "\n".join(reply["text"] for reply in body["replies"])
-
-
-def section_text(document: dict, key: str) -> str:
-    return next(s["text"] for s in document["sections"] if s["key"] == key)
-
-
-# ---- tests ----------------------------------------------------------------------------------
 
 def test_an_edited_dosage_is_cited_by_the_chat_until_it_is_rolled_back(
         consoles, browser, running_stack, artifacts):
@@ -294,83 +165,6 @@ def test_a_second_save_of_the_same_section_shows_the_first_and_keeps_its_own_tex
         restore(running_stack, CONFLICT_DOC, original)
 
 
-@pytest.mark.parametrize("username", ["customer", "employee"])
-def test_consumer_and_employee_accounts_are_refused(
-        consoles, browser, running_stack, artifacts, username):
-    page = new_console(consoles, browser, running_stack)
-    sign_in(page, username)
-    error = page.get_by_test_id("signin-error")
-    expect(error).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    expect(error).to_contain_text("only for pharmacy staff")
-    role = "consumer" if username == "customer" else "employee"
-    expect(error).to_contain_text(f"“{username}” is a {role} account")
-    expect(error).to_have_attribute("data-reason", "refused")
-    expect(page.get_by_test_id("nav-documents")).to_be_hidden()
-    expect(page.get_by_test_id("doc-row")).to_have_count(0)
-    assert page.evaluate(f"sessionStorage.getItem('{AUTH_KEY}')") is None
-    if username == "customer":
-        save_screenshot(page, artifacts / "staff-refused.png")
-    # and the API refuses them too, whatever a page does
-    with running_stack.client(headers=running_stack.token(username)) as client:
-        assert client.get("/v1/kb/documents").status_code == 403
-
-
-def test_a_wrong_password_an_expired_session_and_sign_out(consoles, browser, running_stack):
-    page = new_console(consoles, browser, running_stack)
-    page.get_by_test_id("signin-username").fill("pharmacist")
-    page.get_by_test_id("signin-password").fill("not-the-password")
-    page.get_by_test_id("signin-submit").click()
-    expect(page.get_by_test_id("signin-error")).to_have_text(
-        re.compile("wrong username or password", re.IGNORECASE), timeout=LOAD_TIMEOUT_MS)
-
-    sign_in(page, "pharmacist")
-    expect(page.get_by_test_id("doc-row").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    stored = json.loads(page.evaluate(f"sessionStorage.getItem('{AUTH_KEY}')"))
-    assert stored["username"] == "pharmacist" and stored["exp"] > 0
-    # a reload keeps the session …
-    page.reload()
-    expect(page.get_by_test_id("doc-row").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    # … until the token's expiry has passed
-    page.evaluate(f"""() => {{
-        const auth = JSON.parse(sessionStorage.getItem('{AUTH_KEY}'));
-        auth.exp = Math.floor(Date.now() / 1000) - 1;
-        sessionStorage.setItem('{AUTH_KEY}', JSON.stringify(auth));
-    }}""")
-    page.goto(f"{running_stack.url}/staff#/gaps")
-    page.reload()
-    expect(page.get_by_test_id("signin-info")).to_have_text(re.compile("session expired"))
-    expect(page.get_by_test_id("nav-documents")).to_be_hidden()
-    # signing in again returns to where the user was going
-    sign_in(page, "pharmacist")
-    expect(page.locator("#view-gaps")).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    # a token the server no longer accepts also ends the session
-    page.evaluate(f"""() => {{
-        const auth = JSON.parse(sessionStorage.getItem('{AUTH_KEY}'));
-        auth.token = 'not-a-token';
-        sessionStorage.setItem('{AUTH_KEY}', JSON.stringify(auth));
-    }}""")
-    page.reload()
-    expect(page.get_by_test_id("signin-info")).to_have_text(re.compile("session has ended"),
-                                                            timeout=LOAD_TIMEOUT_MS)
-    sign_in(page, "pharmacist")
-    page.get_by_test_id("sign-out").click()
-    expect(page.get_by_test_id("signin-info")).to_have_text("You have signed out.")
-    assert page.evaluate(f"sessionStorage.getItem('{AUTH_KEY}')") is None
-
-
-def test_the_open_page_signs_out_when_the_token_expires(consoles, browser, running_stack):
-    page = new_console(consoles, browser, running_stack, fake_clock=True)
-    sign_in(page, "pharmacist")
-    expect(page.get_by_test_id("doc-row").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
-    expect(page.get_by_test_id("session-ends")).to_contain_text("Session ends")
-    exp = json.loads(page.evaluate(f"sessionStorage.getItem('{AUTH_KEY}')"))["exp"]
-    now = page.evaluate("Date.now() / 1000")
-    page.clock.fast_forward(int((exp - now + 60) * 1000))  # a minute past the token's exp
-    expect(page.get_by_test_id("signin-info")).to_have_text(re.compile("session expired"))
-    expect(page.get_by_test_id("nav-documents")).to_be_hidden()
-    assert page.evaluate(f"sessionStorage.getItem('{AUTH_KEY}')") is None
-
-
 def test_a_gap_becomes_a_new_entry_which_can_be_deleted(
         consoles, browser, running_stack, artifacts):
     code = uuid.uuid4().hex[:6]
@@ -480,10 +274,3 @@ def test_an_uploaded_openfda_label_becomes_a_leaflet(
         with staff_client(running_stack) as client:
             if client.get(f"/v1/kb/documents/{doc_id}").json().get("deleted") is False:
                 client.delete(f"/v1/kb/documents/{doc_id}")
-
-
-def test_the_status_line_shows_the_dur_rules_in_force(consoles, browser, running_stack):
-    page = staff_page(consoles, browser, running_stack)
-    status = page.locator("#kb-status")
-    expect(status).to_contain_text("DUR rules", timeout=LOAD_TIMEOUT_MS)
-    expect(status).to_contain_text("newest 20")  # the newest MFDS notification date
