@@ -111,20 +111,6 @@ class KnowledgeBase:
         self._sessions = session_factory
 
     # ---- reading -------------------------------------------------------------------
-    def advance_revision(self, at_least: int) -> int:
-        """Raise the revision counter to ``at_least`` if it is lower (never lowers it); the
-        revision now. For a store that starts from an index snapshot built elsewhere: the
-        snapshots this store publishes must carry later revisions than that one."""
-        def work(session: Session) -> int:
-            counter = session.get(RevisionRow, 1, with_for_update=True)
-            if counter is None:
-                counter = RevisionRow(id=1, revision=0)
-                session.add(counter)
-            counter.revision = max(counter.revision, at_least)
-            return counter.revision
-
-        return run_transaction(self._sessions, work)
-
     def revision(self) -> int:
         with self._sessions() as session:
             row = session.get(RevisionRow, 1)
@@ -195,6 +181,20 @@ class KnowledgeBase:
             return list(session.scalars(query).all())
 
     # ---- writing -------------------------------------------------------------------
+    def advance_revision(self, at_least: int) -> int:
+        """Raise the revision counter to ``at_least`` if it is lower (never lowers it); the
+        revision now. For a store that starts from an index snapshot built elsewhere: the
+        snapshots this store publishes must carry later revisions than that one."""
+        def work(session: Session) -> int:
+            counter = session.get(RevisionRow, 1, with_for_update=True)
+            if counter is None:
+                counter = RevisionRow(id=1, revision=0)
+                session.add(counter)
+            counter.revision = max(counter.revision, at_least)
+            return counter.revision
+
+        return run_transaction(self._sessions, work)
+
     def save(
         self, document: Document, *, author: str, note: str = "",
         expected_version: int | None = None,

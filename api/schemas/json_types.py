@@ -1,9 +1,9 @@
-"""Request field types that take JSON values as they are, never converted.
+"""Dates in request bodies: an ISO string as JSON gives it, never a number converted.
 
 Pydantic's lax mode turns ``0`` into ``false``, ``"3"`` into ``3`` and ``0`` into
 1970-01-01. A request body that breaks the published schema must get a 422 instead
 (Schemathesis' negative-data check holds the gateway to that), so request models use
-these for booleans, integers and dates.
+pydantic's ``StrictBool`` / ``StrictInt`` for booleans and integers, and ``JsonDate`` for dates.
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StrictBool, StrictInt
+from pydantic import BeforeValidator
 
 
 def _iso_date_string(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+    if not isinstance(value, date | str):
         raise ValueError("must be a date written as a string, YYYY-MM-DD")
     return value
 
 
-JsonBool = StrictBool
-JsonInt = StrictInt
 JsonDate = Annotated[date, BeforeValidator(_iso_date_string)]

@@ -3,9 +3,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, field_validator
 
-from api.schemas.json_types import JsonInt
 from knowledge_base.documents import DOC_ID_PATTERN, SECTION_KEY_PATTERN
 
 
@@ -76,11 +75,11 @@ class EntryIn(BaseModel):
 
 class SectionEdit(BaseModel):
     text: str = Field(min_length=1, max_length=50_000)
-    expected_version: JsonInt = Field(ge=1, description="the version this edit was based on")
+    expected_version: StrictInt = Field(ge=1, description="the version this edit was based on")
 
 
 class RollbackIn(BaseModel):
-    version: JsonInt = Field(ge=1, le=2**63 - 1)  # a database integer
+    version: StrictInt = Field(ge=1, le=2**63 - 1)  # a database integer
 
 
 class SectionOut(BaseModel):

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+)
 
-from api.schemas.json_types import JsonBool
 from api.schemas.search import SourceOut
 
 MAX_MEDICINES = 20
@@ -29,10 +36,10 @@ class MedicationCheckIn(BaseModel):
     age_years: StrictFloat | StrictInt | None = Field(default=None, ge=0, le=130)
     age_months: StrictFloat | StrictInt | None = Field(default=None, ge=0, le=1560,
                                      description="for babies; wins over age_years")
-    pregnant: JsonBool = False
-    breastfeeding: JsonBool = Field(default=False, description="accepted; MFDS DUR has no "
+    pregnant: StrictBool = False
+    breastfeeding: StrictBool = Field(default=False, description="accepted; MFDS DUR has no "
                                 "breastfeeding table, so it adds no finding")
-    elderly: JsonBool = Field(default=False, description="65 or older (also implied by age)")
+    elderly: StrictBool = Field(default=False, description="65 or older (also implied by age)")
     duration_days: StrictInt | None = Field(default=None, ge=1, le=3650, description=(
         "how long the medicines will be taken; enables dur_duration"))
 
@@ -101,7 +108,7 @@ class SuggestIn(BaseModel):
 
     text: str = Field(min_length=1, max_length=1000)
     language: Literal["en", "ko"] = "en"
-    about_a_medicine: JsonBool = Field(
+    about_a_medicine: StrictBool = Field(
         default=False, description="the conversation is already about a medicine: only a "
         "named symptom makes this a request for products (\"what about for kids?\" is not)")
 
