@@ -124,5 +124,11 @@ bench-nlu: setup train ## held-out NLU figures of the trained model -> bench/res
 	cd bot && NLU_RESULTS_DIR=$(CURDIR)/bench/results/nlu ../$(RASA_PY) -m pytest \
 	  tests/test_model.py -k held_out -p no:cacheprovider
 
+# The README's figure tables, rendered from bench/results/ (tests/test_bench_report.py fails
+# when they disagree). Reads the results files only; no benchmark is run.
+.PHONY: bench-report
+bench-report: $(VENV)/.installed ## render README figure tables from bench/results/
+	$(PY) bench/report.py
+
 clean: ## remove built indexes, databases and trained models (not the venvs)
 	rm -rf var bot/models

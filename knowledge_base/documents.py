@@ -3,6 +3,11 @@
 A document is one product leaflet (openFDA shape) or one chain document (store FAQ, HR
 handbook). Its sections carry the key a citation names: the openFDA field name for leaflets
 (``dosage_and_administration``) and a heading slug for Markdown documents.
+
+A chain document whose id is ``X-ko`` is the Korean translation of the chain document ``X``
+(``translation_of``, ``language``): the link comes from the id, like the language, so nothing
+is stored for it and content hashes stay as they were. A translation's sections carry its
+original's keys, in order (``knowledge_base.markdown_docs.align_translation``).
 """
 
 from __future__ import annotations
@@ -18,6 +23,20 @@ DocumentKind = Literal["leaflet", "store_faq", "hr_handbook"]
 
 DOC_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{1,127}$"
 SECTION_KEY_PATTERN = r"^[a-z0-9_]{1,80}$"
+# A chain document with this id suffix is the Korean translation of the one without it.
+TRANSLATION_SUFFIX = "-ko"
+
+
+def translation_id(doc_id: str) -> str:
+    """The id of the Korean translation of the chain document ``doc_id``."""
+    return f"{doc_id}{TRANSLATION_SUFFIX}"
+
+
+def original_id(doc_id: str) -> str | None:
+    """``X`` for a chain-document id ``X-ko`` (a Korean translation), else None."""
+    if doc_id.endswith(TRANSLATION_SUFFIX) and len(doc_id) > len(TRANSLATION_SUFFIX):
+        return doc_id.removesuffix(TRANSLATION_SUFFIX)
+    return None
 
 
 class Section(BaseModel):
@@ -64,12 +83,19 @@ class Document(BaseModel):
         return ", ".join(self.generic_names)
 
     @property
+    def translation_of(self) -> str | None:
+        """The chain document this one is the Korean translation of: ``X`` for a store-FAQ or
+        HR-handbook document whose id is ``X-ko``; None for originals and leaflets."""
+        return None if self.kind == "leaflet" else original_id(self.doc_id)
+
+    @property
     def language(self) -> str:
         """"ko" for a leaflet written in Korean (MFDS e약은요, or a staff-added Korean
-        leaflet), else "en". Derived from the text rather than stored, so existing documents
-        keep their content hashes; retrieval indexes Korean text with Korean tools."""
+        leaflet) and for a chain document's Korean translation (id ``X-ko``), else "en".
+        Derived (from a leaflet's text, a chain document's id) rather than stored, so existing
+        documents keep their content hashes; retrieval indexes Korean text with Korean tools."""
         if self.kind != "leaflet":
-            return "en"
+            return "ko" if self.translation_of is not None else "en"
         text = self.title + " ".join(s.text for s in self.sections[:2])[:400]
         hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
         latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())

@@ -247,6 +247,29 @@ class MedicineLexicon:
         return None
 
 
+# "allergic to aspirin", "aspirin allergy", "아스피린 알레르기", "아스피린에 알러지가": the medicine
+# is the person's allergy, not what they ask about.
+_ALLERGY_AFTER = re.compile(r"^\s*(?:에|에\s*대한|에\s*대해)?\s*(?:allerg|알레르기|알러지|과민)")
+_ALLERGY_BEFORE = re.compile(r"(?:allergic|allergy|allergies)\s+(?:to|with)\s*$")
+
+
+def asked_about(text: str, matches: list[MedicineMatch]) -> list[MedicineMatch]:
+    """The matches the question asks about: a medicine named only as the person's allergy
+    ("can I take pepto if I'm allergic to aspirin?") is dropped when another medicine is
+    named; alone ("is there aspirin in this? I'm allergic to aspirin") it stays."""
+    lowered = text.lower()
+
+    def allergy(match: MedicineMatch) -> bool:
+        at = lowered.find(match.surface.lower())
+        if at < 0:
+            return False
+        return bool(_ALLERGY_AFTER.match(lowered[at + len(match.surface):])
+                    or _ALLERGY_BEFORE.search(lowered[:at]))
+
+    subjects = [m for m in matches if not allergy(m)]
+    return subjects if subjects else matches
+
+
 def focus_generics(matches: list[MedicineMatch]) -> tuple[str, ...]:
     """The generic names a search should be restricted to (union over matches)."""
     return tuple(dict.fromkeys(g for m in matches for g in m.generics))

@@ -258,11 +258,14 @@ class _Checks:
             if len(names) < 2:
                 continue
             listed = ", ".join(names)
+            both = (f"{names[0]} and {names[1]} both" if len(names) == 2
+                    else f"{', '.join(names[:-1])} and {names[-1]} all")
+            ingredient = self.en(key).lower()
             self.add(Finding(
                 "same_ingredient", tuple(names), self.ing(key),
                 f"{self.rules.display(key)[1] or key} 성분 중복",
-                f"{listed} all contain {self.en(key)}: taking them together can mean taking "
-                f"too much {self.en(key)}.", None,
+                f"{both} contain {ingredient}: taking them together can mean taking "
+                f"too much {ingredient}.", None,
                 citation=f"{CITATION} (성분 정보)"), ("same", key))
             for rule in self._rules("max_dose", key):
                 if rule.mix_keys or not any(self.form_matches(rule, f) for f in forms[key]):

@@ -29,6 +29,7 @@ def find_medicines(rules: RuleSet, text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     lowered = text.lower()
     words = [(m.start(), m.group(0).strip(".'’-")) for m in _WORD.finditer(lowered)]
+    used = [False] * len(words)
     i = 0
     while i < len(words):
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
@@ -37,10 +38,12 @@ def find_medicines(rules: RuleSet, text: str) -> list[str]:
                 continue
             if rules.resolve(span, fuzzy=False):
                 found.append((words[i][0], span))
+                used[i:i + size] = [True] * size
                 i += size
                 break
         else:
             i += 1
+    found += _elided_brand_variants(rules, words, used, [name for _, name in found])
     for match in _HANGUL_TOKEN.finditer(text):
         token = match.group(0)
         if not re.search(r"[가-힣]", token):
@@ -51,6 +54,50 @@ def find_medicines(rules: RuleSet, text: str) -> list[str]:
                 found.append((match.start(), _without_particle(rules, head)))
                 break
     return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+_COORDINATORS = frozenset({"and", "or", "vs", "vs.", "versus", "&"})
+
+
+def _elided_brand_variants(rules: RuleSet, words: list[tuple[int, str]], used: list[bool],
+                           names: list[str]) -> list[tuple[int, str]]:
+    """"dramamine original and less drowsy": the brand said once covers its second
+    product. Words right after "and", "or", "vs" that follow a named multi-word brand are
+    tried with its brand word ("sudafed 12 hour tablets" names one product, not two)."""
+    brands = list(dict.fromkeys(n.split()[0] for n in names if " " in n))
+    found: list[tuple[int, str]] = []
+    i = 0
+    while brands and i < len(words):
+        if i == 0 or used[i] or words[i - 1][1] not in _COORDINATORS or not any(used[:i]):
+            i += 1
+            continue
+        for size in range(min(MAX_WORDS - 1, len(words) - i), 0, -1):
+            if any(used[i:i + size]):
+                continue
+            span = " ".join(w for _, w in words[i:i + size])
+            if size == 1 and span in _STOP:  # "pm" is a variant here ("tylenol … or pm?")
+                continue
+            name = next((f"{b} {span}" for b in brands
+                         if rules.resolve(f"{b} {span}", fuzzy=False)), None)
+            if name:
+                found.append((words[i][0], name))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+# "what's the difference between X and Y?", "X vs Y", "which is better", "X랑 Y 차이"
+_COMPARE = re.compile(r"\bdifferen(?:ce|t)\b|\bcompar(?:e|ed|ing|ison)\b|\bvs\.?(?=\s)|"
+                      r"\bversus\b|which (?:one )?(?:is|works) (?:better|stronger)|"
+                      r"차이|비교|뭐가 (?:더 )?(?:나아|좋아|나은|센)|"
+                      r"어떤 (?:게|것이) (?:더 )?(?:나아|좋아|센)")
+
+
+def asks_to_compare(text: str) -> bool:
+    """The message asks how medicines differ (a side-by-side, not a safety check)."""
+    return bool(_COMPARE.search(text.lower()))
 
 
 def _without_particle(rules: RuleSet, name: str) -> str:

@@ -126,12 +126,34 @@ def _intro(hit: dict, language: str) -> str:
     return f"From the {hit['title']} leaflet, \"{hit['section_title']}\":"
 
 
+# Passages of one section whose scores are this close are a tie for the question.
+TIE_RATIO = 0.98
+USES_SECTIONS = ("indications_and_usage", "purpose")
+
+
+def _opening_of_tie(hits: list[dict]) -> dict:
+    """The top hit, or, in a uses section, an earlier passage of it that scored (nearly) as
+    well: a leaflet states its main use first ("the treatment of hypertension" before the
+    details of angina)."""
+    top = hits[0]
+    if top["section"] not in USES_SECTIONS:  # directions: the row asked about may be later
+        return top
+    tied = [h for h in hits if h["doc_id"] == top["doc_id"] and h["section"] == top["section"]
+            and h["score"] >= TIE_RATIO * top["score"]]
+    return min(tied, key=lambda h: h.get("passage", 0))
+
+
 def choose_passages(hits: list[dict], max_passages: int = 2) -> list[dict]:
-    """The best passage, plus another section of the same product that scored nearly as well."""
+    """The best passage (the opening one of a tie), plus a sibling product's same section
+    when the family was named and both scored alike, else another section of the same
+    product that scored nearly as well."""
     if not hits:
         return []
-    best = hits[0]
+    best = _opening_of_tie(hits)
     chosen = [best]
+    sibling = _family_sibling(best, hits)
+    if sibling is not None and max_passages > 1:
+        return [best, sibling]
     for hit in hits[1:]:
         if len(chosen) == max_passages:
             break
@@ -142,6 +164,20 @@ def choose_passages(hits: list[dict], max_passages: int = 2) -> list[dict]:
     return chosen
 
 
+def _family_sibling(best: dict, hits: list[dict]) -> dict | None:
+    """Another product of the same family and medicine ("Pepcid AC Original Strength" next to
+    "… Maximum Strength") whose same section scored as well: the question named the family,
+    and the two leaflets may say different things (10 or 15 minutes, 325 or 500 mg)."""
+    def family(hit: dict) -> str:
+        words = str(hit.get("title") or "").split()
+        return words[0].lower() if words else ""
+
+    return next((h for h in hits if h["doc_id"] != best["doc_id"] and family(best)
+                 and h["section"] == best["section"] and h.get("drug") == best.get("drug")
+                 and family(h) == family(best)
+                 and h["score"] >= TIE_RATIO * best["score"]), None)
+
+
 def _age_row(hits: list[dict], hit: dict, age_years: int) -> str | None:
     """The row for ``age_years`` of ``hit``'s dose section, looked for in every passage of
     that section the search returned (a long chart is split over passages)."""
@@ -150,6 +186,38 @@ def _age_row(hits: list[dict], hit: dict, age_years: int) -> str | None:
     same = [hit, *(h for h in hits if h is not hit and h["doc_id"] == hit["doc_id"]
                    and h.get("section") == hit["section"])]
     return next((row for h in same if (row := quote_for_age(h["text"], age_years))), None)
+
+
+MIN_OVERLAP = 20  # characters: passages of a section overlap by a few words
+
+
+def join_passages(first: str, second: str) -> str:
+    """Two consecutive passages of a section as one text (their overlap once)."""
+    a, b = " ".join(first.split()), " ".join(second.split())
+    for size in range(min(len(a), len(b)), MIN_OVERLAP - 1, -1):
+        if a.endswith(b[:size]):
+            return a + b[size:]
+    return f"{a} {b}"
+
+
+def _whole_sentences(hit: dict, hits: list[dict]) -> str:
+    """The passage's text; when it stops mid-sentence (a section split into passages) and
+    the search also returned the next passage, the two joined, so the quote can end where
+    the sentence does ("… use once a day; use for no more than 7 days.")."""
+    text = hit["text"].rstrip()
+    if text.endswith(".") or "passage" not in hit:
+        return text
+    following = next((h for h in hits if h["doc_id"] == hit["doc_id"]
+                      and h["section"] == hit["section"]
+                      and h.get("passage") == hit["passage"] + 1), None)
+    if following is None:
+        return text
+    joined = join_passages(text, following["text"])
+    flat = " ".join(text.split())
+    end = joined.find(". ", len(flat))
+    end = len(joined) if end == -1 else end + 1
+    # only the rest of the cut sentence, and only if the quote can hold it
+    return joined[:end] if end <= MAX_QUOTE_CHARS else text
 
 
 def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages: int = 2,
@@ -164,7 +232,7 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
         blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
         aged = _age_row(hits, hit, age_years) if age_years is not None else None
-        blocks.append(f"{_intro(hit, language)}\n“{aged or quote(hit['text'])}”\n"
+        blocks.append(f"{_intro(hit, language)}\n“{aged or quote(_whole_sentences(hit, hits))}”\n"
                       f"{citation(hit, language)}")
     return "\n\n".join([*blocks, PHARMACIST_LINE.get(language, PHARMACIST_LINE["en"])])
 

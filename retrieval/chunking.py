@@ -42,6 +42,12 @@ class Chunk:
         return tuple(g for g in self.drug.split(", ") if g)
 
     @property
+    def passage(self) -> int:
+        """The passage's place in its section, from 0 (ids end "#<n>")."""
+        tail = self.chunk_id.rsplit("#", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+
+    @property
     def fingerprint(self) -> str:
         """Identifies the embedding input, so unchanged chunks reuse their vectors."""
         return hashlib.sha1(self.search_text.encode()).hexdigest()
@@ -92,6 +98,8 @@ def split_korean(text: str, limit: int = KOREAN_CHUNK_CHARS) -> list[str]:
 
 
 def korean_prefix(doc: Document, section_key: str, section_title: str) -> str:
+    if doc.kind != "leaflet":  # a chain document's Korean translation: no names, no hints
+        return f"{doc.title}. {section_title}:"
     names = " ".join(dict.fromkeys(doc.brand_names[:4]))
     hint = KOREAN_SECTION_HINTS.get(section_key, "")
     return f"{doc.title}. {names}. {section_title} ({hint}):"

@@ -16,7 +16,7 @@ from typing import Literal
 import numpy as np
 
 from core.settings import RetrievalSettings
-from knowledge_base.medicine_names import MedicineMatch, focus_docs, focus_generics
+from knowledge_base.medicine_names import MedicineMatch, asked_about, focus_docs, focus_generics
 from retrieval import dense
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder
@@ -40,6 +40,7 @@ class Hit:
             "text": c.text, "score": round(self.score, 6),
             "section_title": c.section_title, "label_date": c.effective_date,
             "kind": c.kind, "chunk_id": c.chunk_id, "language": c.language,
+            "passage": c.passage,
         }
 
 
@@ -77,11 +78,15 @@ class HybridSearcher:
     """Two index parts, routed by the question's language and the products it names.
 
     English documents: MiniLM + English BM25 (a Korean question is embedded as its English
-    pivot, as before). Korean leaflets (MFDS e약은요): USE + Kiwi BM25 (retrieval/korean.py).
+    pivot, as before). Korean leaflets (MFDS e약은요) and the Korean translations of the store
+    FAQ and HR handbook (``X-ko``): USE + Kiwi BM25 (retrieval/korean.py).
     A Korean question, or any question naming a Korean product that no English leaflet
     covers ("Buscopan"), searches the Korean part; its passages rank first when it named a
     Korean product or ingredient, or no medicine at all. US labels then follow, so they
-    answer a Korean question only when no Korean leaflet does.
+    answer a Korean question only when no Korean leaflet does. So a Korean store or HR
+    question ("강남점 영업시간은?") is answered from the Korean translation, an English one
+    (which never searches the Korean part unless it names a Korean product) from the English
+    document.
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, settings: RetrievalSettings,
@@ -92,7 +97,12 @@ class HybridSearcher:
         self._korean_encoder = korean_encoder or KoreanEncoder()
 
     def _fuse(self, lists: list[tuple[float, np.ndarray]], brands: set[str],
-              doc_focus: tuple[str, ...], sections: list[str]) -> dict[int, float]:
+              doc_focus: tuple[str, ...], sections: list[str],
+              named_generics: frozenset[str] = frozenset()) -> dict[int, float]:
+        """Reciprocal-rank fusion plus bonuses: the brand named; the section the topic
+        wants; the Korean product the words fit best; and, for a brand that names a family
+        ("Pepcid"), the products made of exactly the family's ingredient (Pepcid AC) over
+        the combinations that add to it (Pepcid Complete)."""
         settings, chunks = self._settings, self.snapshot.chunks
         fused: dict[int, float] = {}
         for weight, ids in lists:
@@ -108,6 +118,8 @@ class HybridSearcher:
                     settings.rrf_k + 1 + sections.index(chunk.section))
             if doc_focus and chunk.doc_id == doc_focus[0]:
                 fused[chunk_id] += bonus / 2  # the product the words fit best
+            if named_generics and named_generics == set(chunk.generics):
+                fused[chunk_id] += bonus / 2
         return fused
 
     def search(
@@ -120,7 +132,7 @@ class HybridSearcher:
         for "what can I take for …?"). ``distinct_texts``: drop a passage whose text repeats
         a better one (two products with the same wording count once), unless False."""
         snapshot, settings = self.snapshot, self._settings
-        matches = snapshot.lexicon.detect(query) if focus else []
+        matches = asked_about(query, snapshot.lexicon.detect(query)) if focus else []
         if focus and medicine:
             matches = snapshot.lexicon.detect(medicine) + matches
         generics, doc_focus = focus_generics(matches), focus_docs(matches)
@@ -217,7 +229,8 @@ class HybridSearcher:
             sparse_ids = en_ids[_top(snapshot.sparse_index.scores(query, mask), n)]
         fused = self._fuse([(settings.dense_weight, dense_ids),
                             (settings.sparse_weight, sparse_ids)], brands, (),
-                           preferred_sections(topics) if use_topics else [])
+                           preferred_sections(topics) if use_topics else [],
+                           frozenset(generics) if len(brands) == 1 else frozenset())
         ranked = sorted(fused.items(), key=lambda item: -item[1])
         if ranked:
             ids = [c for c, _ in ranked]

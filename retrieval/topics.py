@@ -54,7 +54,9 @@ _PATTERNS: list[tuple[str, str]] = [
                   r"하루에? ?몇 ?번|몇 시간마다|간격|몇 번까지|자주"),
     ("dosage", r"\bdos(e|es|age|ing)\b|directions?|how (much|many)|\bmax(imum)?\b|\bdaily\b|"
                r"per day|a day\b|\bmg\b|how (do|should) i (take|use)|how to (take|use)|"
-               r"before (meals?|eating|bed)|after (meals?|eating)|with food|empty stomach|"
+               r"(before|after) (a |an |the |my |your )?([a-z]+ )?(meals?|eating|bed|food|"
+               r"breakfast|lunch|dinner)\b|with food|empty stomach|"
+               r"when (should|do|can) i (take|use)|"
                r"복용량|용량|몇 ?알|몇 ?정|몇 ?개|몇 ?포|몇 ?방울|얼마나|최대|"
                r"먹는 ?법|복용법|사용법|"
                r"씹어|삼켜|며칠 ?(동안|까지|발라|먹|써)|바르는 법|식전|식후|공복|"

@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 from core.database import make_engine
 from core.schema import (
     HANDOFF_MARKER_TABLE,
+    HANDOFF_REVISION,
     alembic_config,
      current_revision,
     head_revision,
@@ -71,6 +72,10 @@ def test_the_previous_release_database_is_upgraded_and_loses_nothing(tmp_path):
         assert connection.execute(text(
             "SELECT employee_id, days, reason FROM leave_requests ORDER BY id DESC LIMIT 1"
         )).one() == ("E0002", 2, "family trip")
+        # 0003: every request of the release is a full day of its type, with no event
+        assert connection.execute(text(
+            "SELECT DISTINCT part, block_start, event FROM leave_requests")).all() == [
+            ("full", None, None)]
         assert connection.execute(text(
             "SELECT question FROM chat_turns WHERE id='turn-1'")).scalar_one() == (
             "강남점 몇 시에 닫아요?")
@@ -89,7 +94,7 @@ def test_a_database_that_already_had_the_handoff_tables_is_stamped_not_recreated
     """The unreleased handoff commits created their tables with create_all."""
     path = _release_database(tmp_path)
     engine = make_engine(f"sqlite:///{path}")
-    upgrade_schema(engine)
+    upgrade_schema(engine, HANDOFF_REVISION)  # the schema those commits made, no newer
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE alembic_version"))
         connection.execute(text(
@@ -129,3 +134,31 @@ def test_a_downgrade_to_the_previous_release_and_back(tmp_path):
     assert not HANDOFF_TABLES & set(inspect(engine).get_table_names())
     upgrade_schema(engine)
     assert schema_differences(url) == []
+
+
+def test_leave_parts_and_family_events_downgrade_to_whole_days_and_back(tmp_path):
+    """0003's downgrade drops what release 2026-11 cannot hold (half days, blocks, family
+    event leave) and keeps every full day, its days an integer again."""
+    path = _release_database(tmp_path)
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine)
+    full_days = _row_counts(path)["leave_requests"]
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO leave_requests (employee_id, leave_type, start_date, end_date, days,"
+            " part, block_start, event, status, created_at) VALUES"
+            " ('E0002', 'annual', '2026-12-01', '2026-12-01', 0.5, 'am', NULL, NULL,"
+            "  'pending', '2026-11-23 10:00:00'),"
+            " ('E0002', 'annual', '2026-12-01', '2026-12-01', 0.25, 'hours', '14:00', NULL,"
+            "  'pending', '2026-11-23 10:00:00'),"
+            " ('E0002', 'family_event', '2026-12-07', '2026-12-11', 5, 'full', NULL,"
+            "  'own_wedding', 'pending', '2026-11-23 10:00:00')"))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    assert _row_counts(path)["leave_requests"] == full_days
+    columns = {c["name"]: c for c in inspect(engine).get_columns("leave_requests")}
+    assert not {"part", "block_start", "event"} & set(columns)
+    assert str(columns["days"]["type"]) == "INTEGER"
+    upgrade_schema(engine)
+    assert schema_differences(f"sqlite:///{path}") == []
+    assert _row_counts(path)["leave_requests"] == full_days

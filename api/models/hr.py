@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     CheckConstraint,
@@ -12,11 +13,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.services.family_events import FamilyEvent
 from core.database import Base
 from knowledge_base.tables import utcnow
 
@@ -24,7 +27,23 @@ from knowledge_base.tables import utcnow
 class LeaveType(enum.StrEnum):
     annual = "annual"
     sick = "sick"
-    family = "family"
+    family = "family"  # family CARE leave (가족돌봄휴가): 10 days a year
+    family_event = "family_event"  # 경조휴가: days per event, no yearly entitlement
+
+
+# The types with a yearly entitlement and a balance (family_event has neither).
+ENTITLED_TYPES = (LeaveType.annual, LeaveType.sick, LeaveType.family)
+
+
+class LeavePart(enum.StrEnum):
+    """How much of the day(s) a request takes (the handbook's "Half-day leave and hourly
+    leave"): every day of the range, the first or second half of one day (반차, 0.5 day), or
+    one 2-hour block of one day (반반차, 0.25 day, from ``block_start``)."""
+
+    full = "full"
+    am = "am"
+    pm = "pm"
+    hours = "hours"
 
 
 class LeaveStatus(enum.StrEnum):
@@ -38,8 +57,12 @@ class LeaveStatus(enum.StrEnum):
 ACTIVE_STATUSES = (LeaveStatus.pending, LeaveStatus.approved)
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(cls, native_enum=False, length=16, validate_strings=True)
+def _enum(cls: type[enum.Enum], length: int = 16) -> Enum:
+    return Enum(cls, native_enum=False, length=length, validate_strings=True)
+
+
+# Days are exact decimals: 0.25 (a 2-hour block), 0.5 (a half day), 1, 2 …
+DAYS = Numeric(5, 2)
 
 
 class Employee(Base):
@@ -83,6 +106,16 @@ class LeaveRequest(Base):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="leave_end_not_before_start"),
         CheckConstraint("days > 0", name="leave_days_positive"),
+        CheckConstraint("part = 'full' OR start_date = end_date",
+                        name="leave_part_single_date"),
+        CheckConstraint("(part = 'full' AND days >= 1) OR (part IN ('am', 'pm') AND days = 0.5)"
+                        " OR (part = 'hours' AND days = 0.25)", name="leave_part_days"),
+        CheckConstraint("(part = 'hours' AND block_start IS NOT NULL)"
+                        " OR (part <> 'hours' AND block_start IS NULL)",
+                        name="leave_block_start_iff_hours"),
+        CheckConstraint("(leave_type = 'family_event' AND event IS NOT NULL)"
+                        " OR (leave_type <> 'family_event' AND event IS NULL)",
+                        name="leave_event_iff_family_event"),
         Index("ix_leave_requests_employee_dates", "employee_id", "start_date", "end_date"),
     )
 
@@ -91,8 +124,13 @@ class LeaveRequest(Base):
     leave_type: Mapped[LeaveType] = mapped_column(_enum(LeaveType))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
-    # Working days: weekends and the chain's public holidays are not counted.
-    days: Mapped[int] = mapped_column(Integer)
+    # Working days (weekends and the chain's public holidays are not counted); 0.5 for a
+    # half day, 0.25 for a 2-hour block.
+    days: Mapped[Decimal] = mapped_column(DAYS)
+    part: Mapped[LeavePart] = mapped_column(_enum(LeavePart), default=LeavePart.full,
+                                            server_default=LeavePart.full.value)
+    block_start: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", part == hours only
+    event: Mapped[FamilyEvent | None] = mapped_column(_enum(FamilyEvent, length=32))
     status: Mapped[LeaveStatus] = mapped_column(_enum(LeaveStatus), index=True,
                                                 default=LeaveStatus.pending)
     reason: Mapped[str | None] = mapped_column(String(500))

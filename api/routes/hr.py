@@ -9,8 +9,11 @@ Refusals of leave operations share FastAPI's validation shape,
 ``{"detail": [{"loc": [...], "msg": reason, "type": code}]}``:
 
 * 422 - the request is invalid in itself: ``past_date``, ``end_before_start``,
-  ``no_working_days``, ``too_far_ahead`` (and for parse-dates ``unparseable``,
-  ``invalid_date``, ``separate_days``, ``too_long``);
+  ``no_working_days``, ``too_far_ahead``; a part of a day that does not fit:
+  ``part_not_allowed`` (half days and blocks are annual leave only), ``single_date_only``,
+  ``block_start_required``, ``invalid_block_start``, ``block_start_not_allowed``; family event
+  leave: ``event_required``, ``event_not_allowed``, ``exceeds_event_days`` (and for
+  parse-dates ``unparseable``, ``invalid_date``, ``separate_days``, ``too_long``);
 * 409 - it conflicts with what is stored: ``overlap``, ``insufficient_balance``,
   ``not_cancellable``, ``already_started``, ``already_decided``;
 * 404 - ``not_found``: no such request among those you may act on.
@@ -39,6 +42,8 @@ from api.schemas.hr import (
     DirectoryEntry,
     DirectoryOut,
     EmployeeRef,
+    FamilyEventOut,
+    FamilyEventsOut,
     LeaveRequestIn,
     LeaveRequestOut,
     MeOut,
@@ -49,6 +54,7 @@ from api.schemas.hr import (
 from api.security import SERVICE, create_token
 from api.services import hr_leave
 from api.services.chat import AssistantUnavailable, handle_chat
+from api.services.family_events import FAMILY_EVENTS
 from api.services.hr_dates import DateParseError, parse_leave_dates
 from api.services.hr_directory import search_directory
 from api.services.hr_leave import LeaveError
@@ -167,7 +173,11 @@ def leave_balance(
     who: HrUser, sessions: Sessions, today: Today,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> BalancesOut:
-    """Entitled, used (approved), pending and remaining working days per leave type."""
+    """Entitled, used (approved), pending and remaining working days per leave type with a
+    yearly entitlement (annual, sick, family care). Days are numbers: a half day counts 0.5,
+    a 2-hour block 0.25. Family event leave has no balance (it is granted per event and
+    uses no entitlement): its paid days per event are at ``GET /v1/hr/leave/family-events``.
+    """
     year = year or today.year
 
     def work(session: Session) -> list[hr_leave.Balance]:
@@ -177,8 +187,19 @@ def leave_balance(
 
     rows = run_transaction(sessions, work)
     return BalancesOut(employee_id=who.employee_id, year=year, balances=[
-        BalanceOut(leave_type=b.leave_type, entitled=b.entitled, used=b.used, pending=b.pending,
-                   remaining=b.remaining) for b in rows])
+        BalanceOut(leave_type=b.leave_type, entitled=b.entitled, used=float(b.used),
+                   pending=float(b.pending), remaining=float(b.remaining)) for b in rows])
+
+
+@router.get("/leave/family-events", response_model=FamilyEventsOut, responses=_REFUSALS)
+def family_events(who: HrUser) -> FamilyEventsOut:
+    """Family event leave (경조휴가, HR handbook ``hr-family-parental-leave``): the events
+    one may request ``leave_type`` ``family_event`` for, with English and Korean labels, the
+    paid working days of one occurrence (the most one request may take) and the days after
+    the event within which to take it. The same for every employee; it is separate from
+    annual leave and not part of the balances."""
+    return FamilyEventsOut(events=[FamilyEventOut.model_validate(rule)
+                                   for rule in FAMILY_EVENTS.values()])
 
 
 @router.get("/leave/requests", response_model=list[LeaveRequestOut], responses=_REFUSALS)
@@ -192,14 +213,23 @@ def my_leave_requests(who: HrUser, sessions: Sessions,
 
 @router.post("/leave/requests", response_model=LeaveRequestOut, status_code=201, responses={
     **_REFUSALS, 409: {"description": "overlaps a request, or not enough balance"},
-    422: {"description": "past date, end before start, no working day, too far ahead"}})
+    422: {"description": "past date, end before start, no working day, too far ahead, a "
+                         "part of a day or an event that does not fit, more days than the "
+                         "family event gives"}})
 def create_leave_request(body: LeaveRequestIn, who: HrUser, sessions: Sessions,
                          today: Today) -> LeaveRequestOut:
-    """Request leave for yourself (always pending until your manager decides)."""
+    """Request leave for yourself (always pending until your manager decides).
+
+    ``part``: ``full`` (default) for whole days; ``am`` / ``pm`` for a half day and
+    ``hours`` with ``block_start`` for a 2-hour block, annual leave only and on one date.
+    ``family_event`` leave needs ``event`` and may not exceed its paid days; it uses no
+    balance. Nothing is stored when the request is refused.
+    """
     try:
         return run_transaction(sessions, lambda session: LeaveRequestOut.model_validate(
             hr_leave.request_leave(session, who.employee_id, body.leave_type, body.start_date,
-                                   body.end_date, body.reason, today)))
+                                   body.end_date, body.reason, today, part=body.part,
+                                   block_start=body.block_start, event=body.event)))
     except LeaveError as error:
         raise _refused(error) from error
 

@@ -25,12 +25,25 @@ from api.schemas.kb import (
     SectionOut,
     VersionOut,
 )
-from api.services.kb_admin import KbAdmin, knowledge_gaps
+from api.services.kb_admin import (
+    KbAdmin,
+    TranslationLinks,
+    knowledge_gaps,
+    links_for,
+    translation_for_save,
+    translation_links,
+)
 from knowledge_base.documents import DOC_ID_PATTERN, Document
 from knowledge_base.dur_import import rule_status as dur_rule_status
 from knowledge_base.markdown_docs import split_sections
 from knowledge_base.openfda import record_to_document
-from knowledge_base.store import DocumentNotFound, EditConflict, StoredDocument, VersionNotFound
+from knowledge_base.store import (
+    DocumentNotFound,
+    EditConflict,
+    KnowledgeBase,
+    StoredDocument,
+    VersionNotFound,
+)
 
 router = APIRouter(prefix="/v1/kb", tags=["knowledge base (staff)"])
 CONFLICT: dict[int | str, dict[str, Any]] = {
@@ -43,7 +56,13 @@ def admin(request: Request) -> KbAdmin:
     return request.app.state.kb_admin
 
 
-def document_out(stored: StoredDocument) -> DocumentOut:
+def _links(links: TranslationLinks | None) -> dict[str, Any]:
+    return {} if links is None else {
+        "language": links.language, "translation_of": links.translation_of,
+        "translations": links.translations, "stale_translation": links.stale_translation}
+
+
+def document_out(stored: StoredDocument, links: TranslationLinks | None = None) -> DocumentOut:
     d = stored.document
     return DocumentOut(
         doc_id=d.doc_id, kind=d.kind, audience=d.audience, title=d.title,
@@ -51,6 +70,7 @@ def document_out(stored: StoredDocument) -> DocumentOut:
         effective_date=d.effective_date, version=stored.version, deleted=stored.deleted,
         author=stored.author, saved_at=stored.saved_at,
         sections=[SectionOut.model_validate(s.model_dump()) for s in d.sections],
+        **{"language": d.language, **_links(links)},
     )
 
 
@@ -80,15 +100,22 @@ def leaflet_document(body: LeafletIn, doc_id: str | None = None) -> Document:
     return document.model_copy(update={"doc_id": doc_id}) if doc_id else document
 
 
-def entry_document(body: EntryIn) -> Document:
+def entry_document(body: EntryIn, kb: KnowledgeBase) -> Document:
+    """The entry as a document; a Korean translation (id ``X-ko``) takes its original's
+    section keys, in order (422 if ``X`` is missing or the sections do not line up)."""
     try:
-        return Document(doc_id=body.doc_id, kind=body.kind, title=body.title,
-                        audience=body.audience, sections=tuple(split_sections(body.markdown)),
-                        source="chain documents: staff edit", effective_date=body.effective_date)
+        document = Document(
+            doc_id=body.doc_id, kind=body.kind, title=body.title, audience=body.audience,
+            sections=tuple(split_sections(body.markdown)), source="chain documents: staff edit",
+            effective_date=body.effective_date)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"]))
         raise unprocessable("markdown", f"{where}: {first['msg']}") from exc
+    try:
+        return translation_for_save(kb, document)
+    except ValueError as exc:
+        raise unprocessable("markdown", str(exc)) from exc
 
 
 async def save(request: Request, user: StaffUser, document: Document,
@@ -113,21 +140,24 @@ def list_documents(
     include_deleted: bool = False,
 ) -> list[DocumentSummaryOut]:
     rows = kb.list_documents(audience=audience, kind=kind, include_deleted=include_deleted)
+    links = translation_links(rows)  # before ``q``: a pair it filters out is still a pair
     if q:
         needle = q.lower()
         rows = [r for r in rows if needle in " ".join(
             (r.doc_id, r.title, *r.generic_names, *r.brand_names)).lower()]
     return [DocumentSummaryOut(**{**r.__dict__, "generic_names": list(r.generic_names),
-                                  "brand_names": list(r.brand_names)}) for r in rows]
+                                  "brand_names": list(r.brand_names),
+                                  **_links(links.get(r.doc_id))}) for r in rows]
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOut)
 def get_document(doc_id: str, kb: KnowledgeBaseDep, _: StaffUser,
                  version: Annotated[int | None, Query(ge=1)] = None) -> DocumentOut:
     try:
-        return document_out(kb.get(doc_id, version))
+        stored = kb.get(doc_id, version)
     except (DocumentNotFound, VersionNotFound) as exc:
         raise HTTPException(404, str(exc)) from exc
+    return document_out(stored, links_for(kb, stored.document))
 
 
 @router.get("/documents/{doc_id}/versions", response_model=list[VersionOut])
@@ -153,17 +183,19 @@ async def replace_leaflet(doc_id: NewDocId, body: LeafletIn, request: Request, u
 
 
 @router.post("/entries", response_model=ChangeOut, status_code=201, responses=CONFLICT)
-async def create_entry(body: EntryIn, request: Request, user: StaffUser):
-    """Add a store FAQ or HR handbook entry (Markdown)."""
-    return await save(request, user, entry_document(body), 0, "created")
+async def create_entry(body: EntryIn, request: Request, user: StaffUser, kb: KnowledgeBaseDep):
+    """Add a store FAQ or HR handbook entry (Markdown). An id ``X-ko`` is the Korean
+    translation of ``X``, which must exist; it takes ``X``'s section keys, in order."""
+    return await save(request, user, entry_document(body, kb), 0, "created")
 
 
 @router.put("/entries/{doc_id}", response_model=ChangeOut, responses=CONFLICT)
 async def replace_entry(doc_id: str, body: EntryIn, request: Request, user: StaffUser,
-                        expected_version: ExpectedVersion = None):
+                        kb: KnowledgeBaseDep, expected_version: ExpectedVersion = None):
     if body.doc_id != doc_id:
         raise unprocessable("doc_id", "must match the document in the URL")
-    return await save(request, user, entry_document(body), expected_version, "entry replaced")
+    return await save(request, user, entry_document(body, kb), expected_version,
+                      "entry replaced")
 
 
 @router.put("/documents/{doc_id}/sections/{key}", response_model=ChangeOut, responses=CONFLICT)

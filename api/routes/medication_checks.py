@@ -43,9 +43,12 @@ def check(body: MedicationCheckIn, request: Request) -> MedicationCheckOut:
 def answer(body: MedicationAnswerIn, request: Request) -> MedicationAnswerOut:
     """The check as a chat reply (used by the dialogue's medicine action): findings in plain
     words with MFDS's wording quoted, the leaflets' interaction or precaution passages, the
-    pharmacist line. ``applies`` is false for one medicine with nothing about the person."""
+    pharmacist line. ``applies`` is false for one medicine with nothing about the person.
+    With ``question`` asking how they differ ("difference between X and Y"), the reply is a
+    side-by-side of their leaflets (ingredient, uses, directions) instead."""
     found = answer_medication_question(rule_set(request), request.app.state.search,
-                                       body.medicines, person_of(body), body.language)
+                                       body.medicines, person_of(body), body.language,
+                                       body.question)
     return MedicationAnswerOut.model_validate(asdict(found))
 
 

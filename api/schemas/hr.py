@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictStr,
+    WithJsonSchema,
+    field_validator,
+)
 
-from api.models.hr import LeaveStatus, LeaveType
+from api.models.hr import LeavePart, LeaveStatus, LeaveType
 from api.schemas.json_types import JsonDate
+from api.services.family_events import FamilyEvent
+
+
+def _days_from_store(value: Any) -> Any:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _days_to_json(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
+
+
+# A number of days: 0.25 (a 2-hour block), 0.5 (a half day), 1, 2.5 … Whole numbers are
+# written as integers (3, not 3.0), exactly as before days could be fractional.
+Days = Annotated[float, BeforeValidator(_days_from_store),
+                 PlainSerializer(_days_to_json, when_used="json"),
+                 WithJsonSchema({"type": "number"})]
+# "HH:MM" on a 24-hour clock; which starts are valid is the service's rule
+# (api.services.leave_rules.BLOCK_STARTS: on the hour from 09:00 to 16:00).
+BlockStart = Annotated[StrictStr, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                                        examples=["14:00"])]
 
 
 class EmployeeRef(BaseModel):
@@ -38,11 +68,13 @@ class MeOut(BaseModel):
 
 
 class BalanceOut(BaseModel):
-    leave_type: LeaveType
+    leave_type: LeaveType = Field(description="annual, sick or family (care) leave: the types "
+                                  "with a yearly entitlement")
     entitled: int
-    used: int = Field(description="approved working days in the year")
-    pending: int = Field(description="working days of requests awaiting a decision")
-    remaining: int = Field(description="entitled - used - pending: what you can still request")
+    used: Days = Field(description="approved working days in the year (0.5 per half day)")
+    pending: Days = Field(description="working days of requests awaiting a decision")
+    remaining: Days = Field(
+        description="entitled - used - pending: what you can still request")
 
 
 class BalancesOut(BaseModel):
@@ -56,6 +88,17 @@ class LeaveRequestIn(BaseModel):
     start_date: JsonDate = Field(examples=["2026-12-24"])
     end_date: JsonDate = Field(examples=["2026-12-28"])
     reason: str | None = Field(default=None, max_length=500)
+    part: LeavePart = Field(default=LeavePart.full, description=(
+        "full: every working day of the range (the default); am / pm: the first or second "
+        "half of one day, 0.5 day; hours: one 2-hour block of one day, 0.25 day, from "
+        "block_start. am, pm and hours are for annual leave only, with start_date == "
+        "end_date"))
+    block_start: BlockStart | None = Field(default=None, description=(
+        "part 'hours' only (and then required): when the 2-hour block starts, on the hour "
+        "from 09:00 to 16:00; before 13:00 it lies in the am half, else the pm half"))
+    event: FamilyEvent | None = Field(default=None, description=(
+        "leave_type 'family_event' only (and then required): the family event; its paid "
+        "days are listed by GET /v1/hr/leave/family-events"))
 
 
 class LeaveRequestOut(BaseModel):
@@ -66,7 +109,11 @@ class LeaveRequestOut(BaseModel):
     leave_type: LeaveType
     start_date: date
     end_date: date
-    days: int = Field(description="working days (weekends and public holidays excluded)")
+    days: Days = Field(description="working days (weekends and public holidays excluded); "
+                       "0.5 for a half day, 0.25 for a 2-hour block")
+    part: LeavePart
+    block_start: str | None = Field(description="\"HH:MM\" of a 2-hour block, else null")
+    event: FamilyEvent | None = Field(description="the family event of family event leave")
     status: LeaveStatus
     reason: str | None
     created_at: datetime
@@ -84,6 +131,22 @@ class LeaveRequestOut(BaseModel):
 
 class TeamLeaveRequestOut(LeaveRequestOut):
     employee: EmployeeRef
+
+
+class FamilyEventOut(BaseModel):
+    """One family event of the HR handbook's table and its paid leave."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    event: FamilyEvent
+    days: int = Field(description="paid working days for one occurrence, at most per request")
+    within_days: int = Field(description="to be taken within this many days of the event")
+    label_en: str
+    label_ko: str
+
+
+class FamilyEventsOut(BaseModel):
+    events: list[FamilyEventOut]
 
 
 class ParseDatesIn(BaseModel):

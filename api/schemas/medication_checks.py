@@ -90,6 +90,9 @@ class MedicationAnswerIn(MedicationCheckIn):
         "medicines": ["selegiline", "Sudafed"], "language": "en"}})
 
     language: Literal["en", "ko"] = "en"
+    question: str = Field(default="", max_length=1000,
+                          description="the user's message: a comparison question gets a "
+                                      "side-by-side instead of the check alone")
 
 
 class MedicationAnswerOut(BaseModel):

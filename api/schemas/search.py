@@ -21,6 +21,8 @@ class HitOut(SourceOut):
     score: float
     label_date: str | None
     kind: str
+    passage: int = Field(default=0, description="the passage's place in its section, from 0: "
+                         "a section's opening states its main point")
 
 
 class MedicineOut(BaseModel):

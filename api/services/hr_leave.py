@@ -13,8 +13,30 @@ Balances are kept per calendar year. The handbook's annual leave year runs from 
 date; we map it onto calendar years by giving the year the entitlement for the service
 completed on the as-of date (today for the current year, 1 January for a future year,
 31 December for a past one), and raising a stored entitlement when accrual or an
-anniversary increases it (never lowering it). Carry-over, half days and hourly blocks are
-handled in the Haneul Staff app, not here.
+anniversary increases it (never lowering it). Carry-over is handled in the Haneul Staff app.
+
+Parts of a day (``hr-annual-leave``, "Half-day leave and hourly leave"), annual leave only:
+
+* ``full`` (the default): every working day of the date range, 1 day each;
+* ``am`` / ``pm``: the first or second half of ONE working day (반차), 0.5 day;
+* ``hours``: one 2-hour block of ONE working day (반반차), 0.25 day (8 hours = 1 day), from
+  ``block_start``. The gateway does not know anyone's rota, so blocks are placed on a
+  reference day of 09:00-18:00 (head office hours, ``hr-working-hours-shifts``): a block
+  starts on the hour from 09:00 to 16:00 (:data:`BLOCK_STARTS`) and belongs to the am half
+  if it starts before 13:00, else to the pm half.
+
+Overlaps, checked against the employee's pending and approved requests of ANY type: a
+full-day request conflicts with anything on its dates; am and pm of the same day may
+coexist; a half day conflicts with the same half, and with a block lying in that half; a
+block conflicts with a half day or full day covering its half, and with another block only
+if their two hours overlap (09:00 and 11:00 coexist, 09:00 and 10:00 do not).
+
+Family event leave (``family_event``, 경조휴가; ``hr-family-parental-leave``): full days for
+one ``event`` of :mod:`api.services.family_events`, at most that event's paid days per
+request (422 otherwise); it uses no annual leave and counts against no entitlement, so it
+has no balance. Sick, family care and family event leave are whole days only.
+
+Days are exact decimals (:class:`~decimal.Decimal`) from the database to the balance check.
 
 Every change runs in one transaction that first locks the employee's row
 (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` serialises writers),
@@ -23,48 +45,37 @@ so concurrent requests cannot both pass the balance or overlap checks.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.models.hr import (
     ACTIVE_STATUSES,
+    ENTITLED_TYPES,
     Employee,
     LeaveEntitlement,
+    LeavePart,
     LeaveRequest,
     LeaveStatus,
     LeaveType,
 )
+from api.services.family_events import FAMILY_EVENTS, FamilyEvent
 from api.services.hr_names import is_named
-from api.services.work_calendar import working_days, working_days_by_year
+from api.services.leave_rules import (
+    PART_DAYS,
+    LeaveError,
+    check_event,
+    check_part,
+    clashes,
+    describe,
+    entitled_days,
+    format_days,
+)
+from api.services.work_calendar import is_working_day, working_days, working_days_by_year
 from knowledge_base.tables import utcnow
-
-SICK_DAYS_PER_YEAR = 5
-FAMILY_DAYS_PER_YEAR = 10
-ANNUAL_FIRST_YEAR_MAX = 11
-ANNUAL_BASE = 15
-ANNUAL_MAX = 25
-
-
-class LeaveError(Exception):
-    """A refused leave operation: HTTP status, the field it concerns, a code and a reason.
-
-    422: the request itself is invalid (past date, end before start, no working day, too far
-    ahead). 409: it conflicts with the current state (overlap, not enough balance, request
-    no longer cancellable or already decided). 404: no such request visible to the caller.
-    """
-
-    def __init__(self, status: int, field: str, code: str, message: str,
-                 location: str = "body") -> None:
-        super().__init__(message)
-        self.status, self.field, self.code, self.message = status, field, code, message
-        self.location = location
-
-    def detail(self) -> list[dict]:
-        return [{"loc": [self.location, self.field], "msg": self.message, "type": self.code}]
 
 
 def _not_found(request_id: int) -> LeaveError:
@@ -75,64 +86,14 @@ def _not_found(request_id: int) -> LeaveError:
 # --- entitlement rules (pure) ----------------------------------------------------------------
 
 
-def _full_months(start: date, end: date) -> int:
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return max(months, 0)
-
-
-def completed_years(hire_date: date, as_of: date) -> int:
-    return _full_months(hire_date, as_of) // 12
-
-
-def annual_days(hire_date: date, as_of: date) -> int:
-    """Annual leave per the handbook's table for the service completed on ``as_of``."""
-    if as_of < hire_date:
-        return 0
-    years = completed_years(hire_date, as_of)
-    if years < 1:
-        return min(ANNUAL_FIRST_YEAR_MAX, _full_months(hire_date, as_of))
-    return min(ANNUAL_MAX, ANNUAL_BASE + (years - 1) // 2)
-
-
-def sick_days(hire_date: date, year: int) -> int:
-    if hire_date.year > year:
-        return 0
-    if hire_date.year < year:
-        return SICK_DAYS_PER_YEAR
-    months_left = 12 - hire_date.month + 1
-    return math.ceil(SICK_DAYS_PER_YEAR * months_left / 12)
-
-
-def family_days(hire_date: date, year: int) -> int:
-    return FAMILY_DAYS_PER_YEAR if hire_date.year <= year else 0
-
-
-def as_of_date(year: int, today: date) -> date:
-    if year == today.year:
-        return today
-    return date(year, 1, 1) if year > today.year else date(year, 12, 31)
-
-
-def entitled_days(hire_date: date, year: int, today: date) -> dict[LeaveType, int]:
-    return {
-        LeaveType.annual: annual_days(hire_date, as_of_date(year, today)),
-        LeaveType.sick: sick_days(hire_date, year),
-        LeaveType.family: family_days(hire_date, year),
-    }
-
-
-# --- balances --------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Balance:
     leave_type: LeaveType
     entitled: int
-    used: int  # approved
-    pending: int
-    remaining: int  # entitled - used - pending: what can still be requested
+    used: Decimal  # approved
+    pending: Decimal
+    remaining: Decimal  # entitled - used - pending: what can still be requested
 
 
 def get_employee(session: Session, employee_id: str, *, lock: bool = False) -> Employee | None:
@@ -163,24 +124,27 @@ def ensure_entitlements(session: Session, employee: Employee, year: int,
 
 
 def _days_taken(session: Session, employee_id: str, year: int,
-                exclude_id: int | None = None) -> dict[tuple[LeaveType, LeaveStatus], int]:
-    """Working days inside ``year`` of the employee's pending and approved requests."""
+                exclude_id: int | None = None) -> dict[tuple[LeaveType, LeaveStatus], Decimal]:
+    """Days inside ``year`` of the employee's pending and approved requests of the types
+    with an entitlement (family event leave counts against none)."""
     query = select(LeaveRequest).where(
         LeaveRequest.employee_id == employee_id,
+        LeaveRequest.leave_type.in_(ENTITLED_TYPES),
         LeaveRequest.status.in_(ACTIVE_STATUSES),
         LeaveRequest.start_date <= date(year, 12, 31),
         LeaveRequest.end_date >= date(year, 1, 1),
     )
-    totals: dict[tuple[LeaveType, LeaveStatus], int] = {}
+    totals: dict[tuple[LeaveType, LeaveStatus], Decimal] = {}
     for request in session.scalars(query):
         if request.id == exclude_id:
             continue
         if request.start_date.year == request.end_date.year == year:
-            days = request.days
-        else:
-            days = working_days_by_year(request.start_date, request.end_date).get(year, 0)
+            days = Decimal(request.days)
+        else:  # only full days span years
+            days = Decimal(working_days_by_year(request.start_date, request.end_date)
+                           .get(year, 0))
         key = (request.leave_type, request.status)
-        totals[key] = totals.get(key, 0) + days
+        totals[key] = totals.get(key, Decimal(0)) + days
     return totals
 
 
@@ -188,9 +152,9 @@ def balances(session: Session, employee: Employee, year: int, today: date) -> li
     entitled = ensure_entitlements(session, employee, year, today)
     taken = _days_taken(session, employee.employee_id, year)
     result = []
-    for leave_type in LeaveType:
-        used = taken.get((leave_type, LeaveStatus.approved), 0)
-        pending = taken.get((leave_type, LeaveStatus.pending), 0)
+    for leave_type in ENTITLED_TYPES:
+        used = taken.get((leave_type, LeaveStatus.approved), Decimal(0))
+        pending = taken.get((leave_type, LeaveStatus.pending), Decimal(0))
         result.append(Balance(leave_type, entitled[leave_type], used, pending,
                               entitled[leave_type] - used - pending))
     return result
@@ -199,8 +163,12 @@ def balances(session: Session, employee: Employee, year: int, today: date) -> li
 # --- requests --------------------------------------------------------------------------------
 
 
+
+
 def request_leave(session: Session, employee_id: str, leave_type: LeaveType, start: date,
-                  end: date, reason: str | None, today: date) -> LeaveRequest:
+                  end: date, reason: str | None, today: date, *,
+                  part: LeavePart = LeavePart.full, block_start: str | None = None,
+                  event: FamilyEvent | None = None) -> LeaveRequest:
     """Validate and store a pending request (call inside a transaction)."""
     if start < today:
         raise LeaveError(422, "start_date", "past_date",
@@ -212,38 +180,54 @@ def request_leave(session: Session, employee_id: str, leave_type: LeaveType, sta
     if end.year > today.year + 1:
         raise LeaveError(422, "end_date", "too_far_ahead",
                          f"leave can be requested up to the end of {today.year + 1}")
-    days = working_days(start, end)
+    check_part(leave_type, part, start, end, block_start)
+    check_event(leave_type, event)
+    if part == LeavePart.full:
+        days = Decimal(working_days(start, end))
+        needed = {year: Decimal(n) for year, n in working_days_by_year(start, end).items()}
+    else:
+        days = PART_DAYS[part] if is_working_day(start) else Decimal(0)
+        needed = {start.year: days}
     if days == 0:
         raise LeaveError(422, "start_date", "no_working_days",
                          f"{start.isoformat()} to {end.isoformat()} has no working days "
                          "(weekends and public holidays are already days off)")
+    if event is not None and days > FAMILY_EVENTS[event].days:
+        rule = FAMILY_EVENTS[event]
+        raise LeaveError(422, "end_date", "exceeds_event_days",
+                         f"family event leave for {rule.label_en} is at most {rule.days} "
+                         f"working day(s); {start.isoformat()} to {end.isoformat()} has "
+                         f"{format_days(days)}")
     employee = get_employee(session, employee_id, lock=True)  # serialises this employee
     if employee is None:
         raise LeaveError(404, "employee_id", "not_found", "no HR record for this account")
-    overlap = session.scalar(
+    candidates = list(session.scalars(
         select(LeaveRequest).where(
             LeaveRequest.employee_id == employee_id,
             LeaveRequest.status.in_(ACTIVE_STATUSES),
             LeaveRequest.start_date <= end, LeaveRequest.end_date >= start,
-        ).order_by(LeaveRequest.start_date).limit(1))
+        ).order_by(LeaveRequest.start_date, LeaveRequest.id)))
+    overlap = next((r for r in candidates if clashes(r, part, block_start)), None)
     if overlap is not None:
         raise LeaveError(409, "start_date", "overlap",
                          f"these dates overlap your {overlap.status.value} request "
-                         f"#{overlap.id} ({overlap.start_date.isoformat()} to "
-                         f"{overlap.end_date.isoformat()})")
-    for year, needed in working_days_by_year(start, end).items():
-        if not needed:
-            continue
-        balance = next(b for b in balances(session, employee, year, today)
-                       if b.leave_type == leave_type)
-        if needed > balance.remaining:
-            raise LeaveError(409, "leave_type", "insufficient_balance",
-                             f"not enough {leave_type.value} leave for {year}: this needs "
-                             f"{needed} working day(s) and {balance.remaining} remain "
-                             f"(entitled {balance.entitled}, used {balance.used}, "
-                             f"pending {balance.pending})")
+                         f"#{overlap.id} ({describe(overlap)})")
+    if leave_type in ENTITLED_TYPES:
+        for year, wanted in needed.items():
+            if not wanted:
+                continue
+            balance = next(b for b in balances(session, employee, year, today)
+                           if b.leave_type == leave_type)
+            if wanted > balance.remaining:
+                raise LeaveError(409, "leave_type", "insufficient_balance",
+                                 f"not enough {leave_type.value} leave for {year}: this needs "
+                                 f"{format_days(wanted)} working day(s) and "
+                                 f"{format_days(balance.remaining)} remain (entitled "
+                                 f"{balance.entitled}, used {format_days(balance.used)}, "
+                                 f"pending {format_days(balance.pending)})")
     request = LeaveRequest(employee_id=employee_id, leave_type=leave_type, start_date=start,
-                           end_date=end, days=days, status=LeaveStatus.pending,
+                           end_date=end, days=days, part=part, block_start=block_start,
+                           event=event, status=LeaveStatus.pending,
                            reason=(reason or "").strip() or None)
     session.add(request)
     session.flush()

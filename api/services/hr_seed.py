@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.models.hr import Employee, LeaveRequest, LeaveStatus, LeaveType
-from api.services.hr_leave import ensure_entitlements, entitled_days
+from api.services.hr_leave import ensure_entitlements
+from api.services.leave_rules import entitled_days
 from api.services.work_calendar import is_working_day, working_days
 from knowledge_base.tables import utcnow
 

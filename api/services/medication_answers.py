@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from medication_checks import Person, RuleSet, check_medicines
+from medication_checks import CheckResult, Person, RuleSet, check_medicines
+from medication_checks.mentions import asks_to_compare
 from replies.answers import PHARMACIST_LINE, citation, quote
+from replies.comparisons import ComparisonRow, comparison_sources, compose_comparison
 from replies.medication_checks import compose_check_answer, finding_source
 from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError
 
 MAX_LEAFLETS = 2
+MAX_COMPARED = 3
+USES_SECTIONS = ("indications_and_usage", "purpose")
+DIRECTIONS_SECTIONS = ("dosage_and_administration",)
 QUOTE_CHARS = 400
 
 
@@ -65,13 +70,62 @@ def _leaflet_passages(search: SearchService, names: list[str], person: Person,
     return blocks, sources
 
 
+def _section_opening(search: SearchService, name: str, topic: str,
+                     sections: tuple[str, ...]) -> dict | None:
+    """The first passage of the named product's section (its main point: the uses line,
+    the adult directions) among the passages the search returns for it; of ``sections``,
+    the first one the leaflet has ("Uses" before the one-word "Purpose")."""
+    try:
+        result = search.search(f"{name} {topic}", k=10, medicine=name, topic=topic,
+                               kinds=("leaflet",))
+    except SnapshotError:
+        return None
+    if result.medicine_not_covered or not result.hits or not result.medicines:
+        return None
+    top_doc = result.hits[0].chunk.doc_id
+    fitting = [h.chunk for h in result.hits
+               if h.chunk.doc_id == top_doc and h.chunk.section in sections]
+    if not fitting:
+        return None
+    opening = min(fitting, key=lambda c: (sections.index(c.section), c.passage))
+    return next(h.to_json() for h in result.hits if h.chunk is opening)
+
+
+def _comparison_rows(search: SearchService, result: CheckResult,
+                     language: str) -> list[ComparisonRow]:
+    key = "name_ko" if language == "ko" else "name_en"
+    rows = []
+    for medicine in result.resolved[:MAX_COMPARED]:
+        uses = directions = None
+        if search.ready:
+            uses = _section_opening(search, medicine.name, "indications", USES_SECTIONS)
+            directions = _section_opening(search, medicine.name, "dosage",
+                                          DIRECTIONS_SECTIONS)
+        title = next((h["title"] for h in (uses, directions) if h), medicine.name)
+        ingredients = ", ".join(getattr(i, key) or i.name_en for i in medicine.ingredients)
+        rows.append(ComparisonRow(title, ingredients, uses, directions))
+    return rows
+
+
 def answer_medication_question(rules: RuleSet, search: SearchService, medicines: list[str],
-                               person: Person, language: str) -> MedicationAnswer:
+                               person: Person, language: str,
+                               question: str = "") -> MedicationAnswer:
+    """``question``: the user's words; "what's the difference between X and Y?" gets a
+    side-by-side of the leaflets, with any safety finding after it."""
     if not check_applies(medicines, person):
         return MedicationAnswer(applies=False)
     result = check_medicines(rules, medicines, person)
     findings = [asdict(f) for f in result.findings]
     resolved = [r.name for r in result.resolved]
+    if len(resolved) >= 2 and asks_to_compare(question):
+        rows = _comparison_rows(search, result, language)
+        parts = [compose_comparison(rows, language)]
+        if findings:
+            parts.append(compose_check_answer(resolved, findings, result.unresolved, language))
+        return MedicationAnswer(
+            applies=True, text="\n\n".join([*parts, PHARMACIST_LINE[language]]),
+            findings=findings,
+            sources=[*map(finding_source, findings), *comparison_sources(rows)])
     lead = compose_check_answer(resolved, findings, result.unresolved, language)
     blocks, leaflet_sources = _leaflet_passages(search, resolved, person, language)
     text = "\n\n".join([lead, *blocks, PHARMACIST_LINE[language]])

@@ -145,8 +145,10 @@ class ActionAnswerMedicine(Action):
         if len(names) == 1 and set(person) <= AGE_FIELDS and DOSE_TOPICS & asked:
             return None  # "how much for my 8 year old?": the leaflet's row for that age
 
+        question = (tracker.latest_message.get("text") or "")[:1000]
         answer = self.client.post("/v1/medicines/answer",
-                                  {"medicines": names[:20], "language": lang, **person})
+                                  {"medicines": names[:20], "language": lang,
+                                   "question": question, **person})
         if not isinstance(answer, dict) or not answer.get("applies"):
             return None
         if len(named) < 2 and not answer.get("findings") and not person:

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from replies.answers import join_passages
+
 # ---------------------------------------------------------------- numbers, normalised
 
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\uff5e]")
@@ -158,6 +160,9 @@ def audit_leaflet_answer(audit: Audit, family: str, question: str, reply: str,
         part = audit.exclude(family, question, reply, block, LABEL_DATE,
                              "label date of a citation", lambda m, d=dates: m[1] in d)
         texts = [h["text"] for h in passages]
+        # a passage that stops mid-sentence is quoted joined with the next one of its section
+        texts += [join_passages(a["text"], b["text"]) for a in passages for b in passages
+                  if a["doc_id"] == b["doc_id"] and b.get("passage") == a.get("passage", -2) + 1]
         audit.check(family, question, reply, part, [*texts, title, section])
         for quoted in QUOTE.findall(block):
             audit.verbatim(family, question, reply, quoted, texts)

@@ -58,3 +58,28 @@ def test_the_chat_remembers_the_person_and_what_they_take(with_rules, rasa):
     with_rules.post("/v1/chat", json={"session_id": "ctx1", "message": "forget my medicines"})
     assert rasa.received[-1][2]["medication_check"] == {"medicines": [], "taking": [],
                                                         "person": {}}
+
+
+def test_a_comparison_quotes_each_leaflets_uses_and_directions(with_rules):
+    body = answer(with_rules, medicines=["Tylenol", "Claritin"], language="en",
+                  question="what's the difference between tylenol and claritin?")
+    text = body["text"]
+    assert body["applies"] and text.startswith("Tylenol")
+    assert "side by side from their leaflets" in text and "no rule applies" not in text
+    assert text.count("What it is for: “") == 2 and text.count("How to take it: “") == 2
+    cited = {(s["drug"], s["section"]) for s in body["sources"]}
+    assert {("acetaminophen", "dosage_and_administration"),
+            ("loratadine", "dosage_and_administration")} <= cited
+    assert {s["drug"] for s in body["sources"] if s["section"] in
+            ("indications_and_usage", "purpose")} == {"acetaminophen", "loratadine"}
+    assert text.index("Acetaminophen") < text.index("Loratadine")  # ingredient per product
+    # the same medicines asked about together get the safety check instead
+    checked = answer(with_rules, medicines=["Tylenol", "Claritin"], language="en",
+                     question="can I take tylenol and claritin together?")
+    assert "no rule applies" in checked["text"] and "side by side" not in checked["text"]
+
+
+def test_a_comparison_question_is_bounded(client):
+    response = client.post("/v1/medicines/answer", json={
+        "medicines": ["Tylenol", "Claritin"], "question": "x" * 1001})
+    assert response.status_code == 422 and "question" in response.text

@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge_base.medicine_names import MedicineLexicon
+from knowledge_base.medicine_names import MedicineLexicon, asked_about
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +40,15 @@ def test_korean_names_come_from_the_alias_files(small_documents, tmp_path):
 
 def test_lexicon_round_trips_through_json(lexicon):
     assert MedicineLexicon.from_json(lexicon.to_json()).names == lexicon.names
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("can I take advil if I'm allergic to tylenol?", ("ibuprofen",)),
+    ("claritin allergy, is zyrtec ok?", ("cetirizine",)),
+    ("tylenol 알레르기 있는데 advil 먹어도 돼요?", ("ibuprofen",)),
+    ("I'm allergic to tylenol, what is in it?", ("acetaminophen",)),  # alone: it stays
+    ("advil or tylenol?", ("ibuprofen", "acetaminophen")),
+])
+def test_a_medicine_named_as_an_allergy_is_not_what_is_asked_about(lexicon, text, asked):
+    found = tuple(g for m in asked_about(text, lexicon.detect(text)) for g in m.generics)
+    assert found == asked

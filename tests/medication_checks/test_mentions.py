@@ -6,6 +6,7 @@ import pytest
 
 from medication_checks.mentions import (
     PersonMention,
+    asks_to_compare,
     find_medicines,
     parse_person,
     says_forget,
@@ -28,9 +29,27 @@ def rules():
     ("I take selegiline, can I take sudafed?", ["selegiline", "sudafed"]),
     ("임신 중인데 이부프로펜 먹어도 되나요?", ["이부프로펜"]),
     ("what time does the jamsil branch close?", []),
+    # the brand said once covers its second product
+    ("what's the difference between dramamine original and less drowsy?",
+     ["dramamine original", "dramamine less drowsy"]),
+    ("tylenol extra strength or pm?", ["tylenol extra strength", "tylenol pm"]),
 ])
 def test_medicines_named_in_a_sentence(rules, text, expected):
     assert find_medicines(rules, text) == expected
+
+
+@pytest.mark.parametrize(("text", "compares"), [
+    ("what's the difference between dramamine original and less drowsy?", True),
+    ("advil vs tylenol", True),
+    ("which is better for a headache, advil or tylenol?", True),
+    ("타이레놀이랑 부루펜 차이가 뭐예요?", True),
+    ("게보린하고 펜잘 중에 뭐가 더 나아요?", True),
+    ("can I take excedrin migraine and tylenol on the same day?", False),
+    ("게보린이랑 펜잘큐 같이 먹어도 돼요?", False),
+    ("is there a different dose for kids?", True),  # read as a comparison only with 2 names
+])
+def test_a_question_that_compares(text, compares):
+    assert asks_to_compare(text) is compares
 
 
 @pytest.mark.parametrize(("text", "person"), [
@@ -60,3 +79,12 @@ def test_what_they_take_and_forgetting_it():
 def test_a_newer_age_replaces_the_older_one():
     known = {"age_months": 8, "pregnant": True}
     assert PersonMention(age_years=4).merged_into(known) == {"age_years": 4, "pregnant": True}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("how many sudafed 12 hour tablets am I allowed in one day?", ["sudafed 12 hour"]),
+    ("how many tylenol extra strength caplets can an adult take in 24 hours?",
+     ["tylenol extra strength caplets"]),
+])
+def test_one_product_named_with_its_form_is_one_product(rules, text, expected):
+    assert find_medicines(rules, text) == expected

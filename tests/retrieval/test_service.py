@@ -139,3 +139,19 @@ def test_a_snapshot_that_cannot_be_read_back_is_never_published(editable, monkey
     assert current_name(settings.paths.index_dir) == before == svc.snapshot.name
     monkeypatch.undo()
     assert svc.publish(kb.current_documents(), kb.revision()).name == svc.snapshot.name != before
+
+
+def test_a_brand_family_means_its_single_ingredient_products(service):
+    # "Tylenol" names a family: Tylenol Extra Strength (acetaminophen) and Tylenol PM
+    # (acetaminophen + diphenhydramine); the bare name means the former.
+    for query in ("how much tylenol can I take?", "tylenol side effects", "is tylenol safe"):
+        hits = service.search(query, k=1).hits
+        assert hits[0].chunk.generics == ("acetaminophen",), query
+    # named as the PM product, the PM product
+    hits = service.search("how much tylenol pm can I take?", k=1).hits
+    assert hits[0].chunk.doc_id == "cat-tylenol-pm-extra-strength"
+
+
+def test_a_medicine_named_as_the_allergy_is_not_the_one_searched(service):
+    hits = service.search("I'm allergic to tylenol, can I take claritin?", k=3).hits
+    assert {h.chunk.doc_id for h in hits} == {"cat-claritin-tablets"}

@@ -33,6 +33,29 @@ LEAVE_TYPE_WORDS = {
                "day off", "연차", "반차", "휴가", "월차"),
 }
 ALL_WORDS = ("all", "both", "every", "모두", "전부", "다 ", "둘 다")
+# How a request that is not a full day, or is family event leave, is shown (the gateway's
+# ``part``, ``block_start`` and ``event``); an event missing here is shown as its code.
+TYPE_WORDS = {"family_event": {"en": "family event leave", "ko": "경조휴가"}}
+PART_WORDS = {
+    "am": {"en": "morning half day", "ko": "오전 반차"},
+    "pm": {"en": "afternoon half day", "ko": "오후 반차"},
+    "hours": {"en": "2-hour block from {start}", "ko": "{start}부터 2시간 반반차"},
+}
+EVENT_WORDS = {
+    "own_wedding": {"en": "your own wedding", "ko": "본인 결혼"},
+    "child_wedding": {"en": "your child's wedding", "ko": "자녀 결혼"},
+    "bereavement_spouse": {"en": "death of your spouse", "ko": "배우자 사망"},
+    "bereavement_parent": {"en": "death of your parent", "ko": "부모 사망"},
+    "bereavement_child": {"en": "death of your child", "ko": "자녀 사망"},
+    "bereavement_spouse_parent": {"en": "death of your spouse's parent",
+                                  "ko": "배우자의 부모 사망"},
+    "bereavement_grandparent": {"en": "death of your grandparent", "ko": "조부모 사망"},
+    "bereavement_sibling": {"en": "death of your sibling", "ko": "형제자매 사망"},
+    "bereavement_spouse_grandparent": {"en": "death of your spouse's grandparent",
+                                       "ko": "배우자의 조부모 사망"},
+    "bereavement_spouse_sibling": {"en": "death of your spouse's sibling",
+                                   "ko": "배우자의 형제자매 사망"},
+}
 
 
 def seoul_today() -> date:
@@ -63,7 +86,26 @@ class Hr:
     # --- formatting ------------------------------------------------------------------------
 
     def leave_type(self, value: str) -> str:
-        return MESSAGES.get(f"hr_type_{value}", {}).get(self.lang, value)
+        words = MESSAGES.get(f"hr_type_{value}") or TYPE_WORDS.get(value, {})
+        return words.get(self.lang, value)
+
+    def kind(self, request: dict) -> str:
+        """The leave type, with the family event if it has one: "경조휴가(본인 결혼)"."""
+        kind = self.leave_type(request["leave_type"])
+        event = request.get("event")
+        if event:
+            kind += f" ({EVENT_WORDS.get(event, {}).get(self.lang, event)})"
+        return kind
+
+    def when(self, request: dict) -> str:
+        """The dates, with the part of the day unless it is a full day: "Wed 2 Dec 2026,
+        morning half day", "2026년 12월 2일 (수), 14:00부터 2시간 반반차"."""
+        dates = self.dates(request["start_date"], request["end_date"])
+        part = request.get("part") or "full"
+        if part not in PART_WORDS:
+            return dates
+        words = PART_WORDS[part][self.lang].format(start=request.get("block_start") or "?")
+        return f"{dates}, {words}"
 
     def status(self, value: str) -> str:
         return MESSAGES.get(f"hr_status_{value}", {}).get(self.lang, value)
@@ -79,8 +121,17 @@ class Hr:
             return self.date(start)
         return self.say("hr_date_range", start=self.date(start), end=self.date(end))
 
+    @staticmethod
+    def number(value: Any) -> str:
+        """A count of days as people write it: 1, 0.5, 14.25 (never 1.0)."""
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return str(value)
+        return str(int(number)) if number.is_integer() else f"{number:g}"
+
     def days(self, count: Any) -> str:
-        return self.say("hr_days", days=int(float(count)))
+        return self.say("hr_days", days=self.number(count))
 
     def reason(self, error: GatewayRefused) -> str:
         """Why the gateway refused, in the employee's language."""
@@ -93,14 +144,13 @@ class Hr:
         return self.say(key if key in MESSAGES else "hr_reason_other")
 
     def request_line(self, request: dict) -> str:
-        return self.say("hr_list_line", id=request["id"], type=self.leave_type(
-            request["leave_type"]), dates=self.dates(request["start_date"], request["end_date"]),
-            days=self.days(request["days"]), status=self.status(request["status"]))
+        return self.say("hr_list_line", id=request["id"], type=self.kind(request),
+                        dates=self.when(request), days=self.days(request["days"]),
+                        status=self.status(request["status"]))
 
     def team_line(self, request: dict) -> str:
         return self.say("hr_team_line", id=request["id"], name=self.name(request["employee"]),
-                        type=self.leave_type(request["leave_type"]),
-                        dates=self.dates(request["start_date"], request["end_date"]),
+                        type=self.kind(request), dates=self.when(request),
                         days=self.days(request["days"]))
 
     def name(self, person: dict) -> str:
@@ -111,13 +161,16 @@ class Hr:
     def balance(self, year: int | None = None) -> dict:
         return self.client.get("/v1/hr/leave/balance", {"year": year} if year else None)
 
-    def remaining(self, leave_type: str, year: int) -> int | None:
+    def remaining(self, leave_type: str, year: int) -> str | None:
+        """What remains of the type in the year, formatted ("14.5"); None if unknown (or the
+        type has no balance, as family event leave)."""
         try:
             body = self.balance(year)
         except GatewayError:
             return None
-        return next((b["remaining"] for b in body["balances"]
-                     if b["leave_type"] == leave_type), None)
+        found = next((b["remaining"] for b in body["balances"]
+                      if b["leave_type"] == leave_type), None)
+        return None if found is None else self.number(found)
 
 
 def verified_hr(tracker: Tracker) -> Hr | None:

@@ -33,8 +33,9 @@ class ActionHrBalance(HrAction):
         rows = sorted(body["balances"], key=lambda b: b["leave_type"] not in wanted)
         lines = [hr.say("hr_balance_header", year=body["year"])]
         lines += [hr.say("hr_balance_line", type=hr.leave_type(b["leave_type"]),
-                         remaining=b["remaining"], entitled=b["entitled"], used=b["used"],
-                         pending=b["pending"]) for b in rows]
+                         remaining=hr.number(b["remaining"]),
+                         entitled=hr.number(b["entitled"]), used=hr.number(b["used"]),
+                         pending=hr.number(b["pending"])) for b in rows]
         dispatcher.utter_message(text="\n".join(lines))
         return []
 
@@ -73,12 +74,23 @@ def cancel_one(dispatcher: CollectingDispatcher, hr: Hr, request_id: int) -> boo
         hr.gap = error.code or "refused"
         return False
     year = date.fromisoformat(cancelled["start_date"]).year
+    if cancelled["leave_type"] not in LEAVE_TYPES:  # family event leave: no balance to show
+        text = hr.say("hr_cancelled", id=cancelled["id"], type=hr.kind(cancelled),
+                      dates=hr.when(cancelled), remaining="", year=year)
+        dispatcher.utter_message(text=first_sentence(text))
+        return True
     remaining = hr.remaining(cancelled["leave_type"], year)
     dispatcher.utter_message(text=hr.say(
         "hr_cancelled", id=cancelled["id"], type=hr.leave_type(cancelled["leave_type"]),
-        dates=hr.dates(cancelled["start_date"], cancelled["end_date"]),
-        remaining="?" if remaining is None else remaining, year=year))
+        dates=hr.when(cancelled), remaining="?" if remaining is None else remaining,
+        year=year))
     return True
+
+
+def first_sentence(text: str) -> str:
+    """"Cancelled request #3 (…). You can now …" without what follows the first sentence."""
+    head, dot, _ = text.partition(". ")
+    return f"{head}." if dot else text
 
 
 class ActionHrCancelLeave(HrAction):

@@ -59,8 +59,7 @@ def decide_one(dispatcher: CollectingDispatcher, hr: Hr, request_id: int,
         return False
     dispatcher.utter_message(text=hr.say(
         "hr_approved" if approve else "hr_declined", id=decided["id"],
-        name=hr.name(decided["employee"]), type=hr.leave_type(decided["leave_type"]),
-        dates=hr.dates(decided["start_date"], decided["end_date"])))
+        name=hr.name(decided["employee"]), type=hr.kind(decided), dates=hr.when(decided)))
     return True
 
 

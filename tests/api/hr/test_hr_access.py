@@ -22,6 +22,7 @@ ROUTES = [
     ("post", "/v1/hr/chat"),
     ("get", "/v1/hr/me"),
     ("get", "/v1/hr/leave/balance"),
+    ("get", "/v1/hr/leave/family-events"),
     ("get", "/v1/hr/leave/requests"),
     ("post", "/v1/hr/leave/requests"),
     ("post", "/v1/hr/leave/parse-dates"),

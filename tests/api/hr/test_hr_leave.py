@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from api.models import Employee
-from api.services import hr_leave
+from api.services import leave_rules
 from tests.api.hr.support import (
     TODAY,
     ask_leave,
@@ -72,15 +72,15 @@ def balance_row(body: dict, leave_type: str) -> dict:
     ("2027-01-04", "2026-11-23", 0),    # not hired yet
 ])
 def test_annual_entitlement_follows_the_handbook_table(hired, as_of, days):
-    assert hr_leave.annual_days(d(hired), d(as_of)) == days
+    assert leave_rules.annual_days(d(hired), d(as_of)) == days
 
 
 def test_sick_and_family_entitlements_are_prorated_only_for_sick_leave():
-    assert hr_leave.sick_days(d("2026-07-01"), 2026) == 3
-    assert hr_leave.sick_days(d("2026-01-02"), 2026) == 5
-    assert hr_leave.sick_days(d("2020-05-01"), 2026) == 5
-    assert hr_leave.family_days(d("2026-11-01"), 2026) == 10
-    assert hr_leave.family_days(d("2027-01-04"), 2026) == 0
+    assert leave_rules.sick_days(d("2026-07-01"), 2026) == 3
+    assert leave_rules.sick_days(d("2026-01-02"), 2026) == 5
+    assert leave_rules.sick_days(d("2020-05-01"), 2026) == 5
+    assert leave_rules.family_days(d("2026-11-01"), 2026) == 10
+    assert leave_rules.family_days(d("2027-01-04"), 2026) == 0
 
 
 # --- requesting leave ----------------------------------------------------------------------------

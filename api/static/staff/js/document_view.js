@@ -3,7 +3,7 @@
 
 import { api } from "./api.js";
 import { $, button, el, enc } from "./dom.js";
-import { AUDIENCES, formatTime, KINDS } from "./format.js";
+import { AUDIENCES, formatTime, KINDS, LANGUAGES } from "./format.js";
 import { buildHistory, latestVersion, rollback } from "./history.js";
 import { confirmAction, flash } from "./notice.js";
 import { buildPreview } from "./preview.js";
@@ -52,9 +52,14 @@ function buildDocument(doc, versions) {
         el("span", { className: "badge" }, KINDS[doc.kind] || doc.kind),
         el("span", { className: "badge" }, `For ${(AUDIENCES[doc.audience] || doc.audience).toLowerCase()}`),
         el("span", { className: "badge" }, `Version ${doc.version}`),
+        doc.language ? el("span", { className: "badge", "data-testid": "doc-language" },
+          LANGUAGES[doc.language] || doc.language) : null,
+        doc.stale_translation ? el("span", { className: "badge danger",
+          "data-testid": "stale-translation" }, "Older than its translation") : null,
         doc.deleted ? el("span", { className: "badge danger" }, "Deleted") : null)),
     el("dl", { className: "meta" },
       metaRow("Document id", doc.doc_id),
+      translationRow(doc),
       medicines ? metaRow("Medicines", medicines) : null,
       doc.brand_names.length ? metaRow("Brands", doc.brand_names.join(", ")) : null,
       metaRow("Source", doc.source),
@@ -64,6 +69,11 @@ function buildDocument(doc, versions) {
     wrapper.append(el("p", { className: "banner danger", "data-testid": "deleted-banner" },
       "This document is deleted: search and the assistant no longer use it. Roll back to an " +
       "earlier version in the history to restore it."));
+  }
+  if (doc.stale_translation && !doc.deleted) {
+    wrapper.append(el("p", { className: "banner", "data-testid": "stale-translation-banner" },
+      "Older than its translation: ", pairLinks(doc),
+      " changed after this document did. Check whether this one needs the same change."));
   }
   if (!isCurrent) {
     wrapper.append(el("div", { className: "banner", "data-testid": "old-version-banner" },
@@ -91,6 +101,23 @@ function buildDocument(doc, versions) {
 
 function metaRow(term, value) {
   return el("div", {}, el("dt", {}, term), el("dd", {}, value));
+}
+
+/** Links to a chain document's pair in the other language ("X" / "X-ko"). */
+function pairLinks(doc) {
+  return (doc.translations || []).flatMap((pairId, n) => [n ? ", " : "",
+    el("a", { href: `#/documents/${enc(pairId)}`, "data-testid": "translation-link" }, pairId)]);
+}
+
+/** "Korean translation: X-ko" on an original, "Translation of: X" on a translation. */
+function translationRow(doc) {
+  if (doc.translation_of) {
+    return metaRow("Translation of", doc.translations && doc.translations.length
+      ? pairLinks(doc) : `${doc.translation_of} (not there: deleted or not yet added)`);
+  }
+  if (doc.kind === "leaflet") return null;
+  return metaRow("Korean translation", doc.translations && doc.translations.length
+    ? pairLinks(doc) : "none yet");
 }
 
 function buildSection(doc, section, editable) {

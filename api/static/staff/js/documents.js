@@ -2,7 +2,7 @@
 
 import { api } from "./api.js";
 import { $, el, enc, setError } from "./dom.js";
-import { AUDIENCES, formatTime, KINDS } from "./format.js";
+import { AUDIENCES, formatTime, KINDS, LANGUAGES } from "./format.js";
 import { state } from "./state.js";
 import { showView } from "./views.js";
 
@@ -86,12 +86,30 @@ function renderRows() {
   el("td", {},
     el("a", { href: `#/documents/${enc(row.doc_id)}`, "data-testid": "doc-link" }, row.title),
     el("div", { className: "doc-id" }, row.doc_id),
-    row.deleted ? el("span", { className: "badge danger" }, "deleted") : null),
+    row.deleted ? el("span", { className: "badge danger" }, "deleted") : null,
+    translationBadges(row)),
   el("td", {}, KINDS[row.kind] || row.kind),
   el("td", {}, AUDIENCES[row.audience] || row.audience),
   el("td", {}, row.generic_names.join(", ")),
   el("td", { className: "num" }, row.version),
   el("td", {}, formatTime(row.updated_at)))));
+}
+
+/** A chain document's language, its pair (linked) and, when it is older than its pair, a
+ * badge saying so; nothing for a leaflet (the list gives leaflets no language). */
+function translationBadges(row) {
+  if (!row.language) return null;
+  return el("div", { className: "badges", "data-testid": "doc-translation" },
+    el("span", { className: "badge", "data-testid": "doc-language" },
+      LANGUAGES[row.language] || row.language),
+    (row.translations || []).flatMap((pairId) => [" ",
+      el("a", { href: `#/documents/${enc(pairId)}`, "data-testid": "translation-link",
+        title: `The ${row.translation_of ? "English original" : "Korean translation"}` },
+      row.translation_of ? "English original" : "Korean translation")]),
+    row.stale_translation ? [" ", el("span", { className: "badge danger",
+      "data-testid": "stale-translation",
+      title: "Its pair changed after it: it may need the same change" },
+    "Older than its translation")] : null);
 }
 
 export function wireFilters() {

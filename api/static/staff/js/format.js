@@ -3,6 +3,8 @@
 export const LANGUAGE = document.documentElement.lang || "en";
 export const KINDS = { leaflet: "Leaflet", store_faq: "Store FAQ", hr_handbook: "HR handbook" };
 export const AUDIENCES = { consumer: "Customers", employee: "Employees" };
+/** A document's language (a chain document "X-ko" is the Korean translation of "X"). */
+export const LANGUAGES = { en: "English", ko: "Korean · 한국어" };
 
 /** Server times are UTC; older rows may lack the zone designator. */
 export function parseTime(value) {
