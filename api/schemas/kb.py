@@ -88,7 +88,22 @@ class SectionOut(BaseModel):
     text: str
 
 
-class DocumentOut(BaseModel):
+class TranslationFields(BaseModel):
+    """A chain document and its pair in the other language (id ``X`` / ``X-ko``): see
+    api/services/kb_admin.py. Leaflets have none of these."""
+
+    language: str | None = Field(default=None, description=(
+        '"en" or "ko"; for a leaflet, the language its text is in (the list leaves it null)'))
+    translation_of: str | None = Field(
+        default=None, description="the English document this Korean translation translates")
+    translations: list[str] = Field(
+        default_factory=list, description="ids of its live translations (its pair)")
+    stale_translation: bool = Field(default=False, description=(
+        "its last change (updated_at) is older than its pair's (by more than a minute): "
+        "the pair changed since, and this one may need the same change"))
+
+
+class DocumentOut(TranslationFields):
     doc_id: str
     kind: str
     audience: str
@@ -102,20 +117,9 @@ class DocumentOut(BaseModel):
     author: str
     saved_at: UtcDateTime
     sections: list[SectionOut]
-    # A chain document and its pair in the other language (id ``X`` / ``X-ko``): see
-    # api/services/kb_admin.py. Leaflets have none of these.
-    language: str | None = Field(default=None, description=(
-        '"en" or "ko"; for a leaflet, the language its text is in (the list leaves it null)'))
-    translation_of: str | None = Field(
-        default=None, description="the English document this Korean translation translates")
-    translations: list[str] = Field(
-        default_factory=list, description="ids of its live translations (its pair)")
-    stale_translation: bool = Field(default=False, description=(
-        "its last change (updated_at) is older than its pair's (by more than a minute): "
-        "the pair changed since, and this one may need the same change"))
 
 
-class DocumentSummaryOut(BaseModel):
+class DocumentSummaryOut(TranslationFields):
     doc_id: str
     kind: str
     audience: str
@@ -125,17 +129,6 @@ class DocumentSummaryOut(BaseModel):
     updated_at: UtcDateTime
     generic_names: list[str]
     brand_names: list[str]
-    # A chain document and its pair in the other language (id ``X`` / ``X-ko``): see
-    # api/services/kb_admin.py. Leaflets have none of these.
-    language: str | None = Field(default=None, description=(
-        '"en" or "ko"; for a leaflet, the language its text is in (the list leaves it null)'))
-    translation_of: str | None = Field(
-        default=None, description="the English document this Korean translation translates")
-    translations: list[str] = Field(
-        default_factory=list, description="ids of its live translations (its pair)")
-    stale_translation: bool = Field(default=False, description=(
-        "its last change (updated_at) is older than its pair's (by more than a minute): "
-        "the pair changed since, and this one may need the same change"))
 
 
 class VersionOut(BaseModel):
