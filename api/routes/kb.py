@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, status
@@ -57,9 +58,7 @@ def admin(request: Request) -> KbAdmin:
 
 
 def _links(links: TranslationLinks | None) -> dict[str, Any]:
-    return {} if links is None else {
-        "language": links.language, "translation_of": links.translation_of,
-        "translations": links.translations, "stale_translation": links.stale_translation}
+    return {} if links is None else asdict(links)
 
 
 def document_out(stored: StoredDocument, links: TranslationLinks | None = None) -> DocumentOut:

@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cancelled request #{id} ({type}, {dates}). You can now request {remaining} day(s) of {type} in {year}.",
         "ko": "요청 #{id}({type}, {dates})를 취소했습니다. {year}년에 신청 가능한 {type}는 이제 {remaining}일입니다.",
     },
+    "hr_cancelled_no_balance": {
+        "en": "Cancelled request #{id} ({type}, {dates}).",
+        "ko": "요청 #{id}({type}, {dates})를 취소했습니다.",
+    },
     "hr_team_header": {"en": "Requests from your team waiting for your decision:", "ko": "결재를 기다리는 팀원 휴가 신청입니다:"},
     "hr_team_line": {"en": "• #{id} {name}: {type}, {dates} ({days})", "ko": "• #{id} {name}: {type}, {dates} ({days})"},
     "hr_team_hint": {"en": "Say e.g. \"approve {id}\" or \"decline {id}\".", "ko": "예: '{id}번 승인' 또는 '{id}번 반려'라고 말씀해 주세요."},

@@ -75,9 +75,9 @@ def cancel_one(dispatcher: CollectingDispatcher, hr: Hr, request_id: int) -> boo
         return False
     year = date.fromisoformat(cancelled["start_date"]).year
     if cancelled["leave_type"] not in LEAVE_TYPES:  # family event leave: no balance to show
-        text = hr.say("hr_cancelled", id=cancelled["id"], type=hr.kind(cancelled),
-                      dates=hr.when(cancelled), remaining="", year=year)
-        dispatcher.utter_message(text=first_sentence(text))
+        dispatcher.utter_message(text=hr.say(
+            "hr_cancelled_no_balance", id=cancelled["id"], type=hr.kind(cancelled),
+            dates=hr.when(cancelled)))
         return True
     remaining = hr.remaining(cancelled["leave_type"], year)
     dispatcher.utter_message(text=hr.say(
@@ -85,12 +85,6 @@ def cancel_one(dispatcher: CollectingDispatcher, hr: Hr, request_id: int) -> boo
         dates=hr.when(cancelled), remaining="?" if remaining is None else remaining,
         year=year))
     return True
-
-
-def first_sentence(text: str) -> str:
-    """"Cancelled request #3 (…). You can now …" without what follows the first sentence."""
-    head, dot, _ = text.partition(". ")
-    return f"{head}." if dot else text
 
 
 class ActionHrCancelLeave(HrAction):
