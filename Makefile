@@ -96,7 +96,7 @@ bench: setup index train bench-emergency bench-dur bench-pills ## benchmarks; fi
 	$(PY) bench/load.py
 	$(RASA_PY) bench/action_reply_check.py
 
-.PHONY: bench-emergency bench-dur bench-pills bench-handoff bench-answers
+.PHONY: bench-emergency bench-dur bench-pills bench-handoff bench-answers bench-hr
 bench-emergency: setup ## emergency check: recall / false escalations (frozen set), latency
 	$(PY) bench/emergency_eval.py
 
@@ -110,13 +110,16 @@ bench-pills: setup index ## pill identification: top-1/top-5 per kind of noise, 
 bench-hr-dates: setup ## leave dates: our grammar vs dateparser alone on the date test phrases
 	$(PY) bench/hr_dates_eval.py
 
-# These two play against a running assistant (`make run` in another terminal; URL= to change).
+# These three play against a running assistant (`make run` in another terminal; URL= to change).
 URL ?= http://127.0.0.1:8000
 bench-handoff: setup ## live pharmacist handoff: queue / reply delays, bot silent while held
 	$(PY) bench/handoff_eval.py --url $(URL)
 
 bench-answers: setup ## dev conversations + our own, pass rate per category (answer_check)
 	$(PY) bench/answer_eval.py --url $(URL)
+
+bench-hr: setup ## HR conversations (dev + frozen): task success, wrong bookings, records checked
+	$(PY) bench/hr_conversation_eval.py --url $(URL)
 
 # The held-out NLU figures (tests never write tracked files; this target does, on purpose).
 .PHONY: bench-nlu

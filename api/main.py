@@ -15,12 +15,13 @@ from api.deps import valid_unicode_body
 from api.errors import install_error_handlers
 from api.log_redaction import configure_logging
 from api.middleware import BodySizeLimit
-from api.routes import auth, chat, health, hr, kb, search, staff, web
+from api.routes import auth, benefits, chat, health, hr, kb, search, staff, web
 from api.routes import consultations as consultation_routes
 from api.routes import medication_checks as medication_check_routes
 from api.routes import pills as pill_routes
 from api.routes import stores as store_routes
 from api.services.accounts import ensure_demo_accounts
+from api.services.benefits_seed import seed_benefits
 from api.services.chat import ChatContext
 from api.services.hr_seed import seed_hr
 from api.services.kb_admin import KbAdmin
@@ -67,6 +68,7 @@ def create_app(
                 ensure_demo_accounts(session)
             with transaction(sessions) as session:
                 seed_hr(session, today_in_seoul())  # only when the roster table is empty
+                seed_benefits(session, today_in_seoul())  # only what is missing
         search = search_service or SearchService(settings)
         if not search.ready:
             try:
@@ -106,7 +108,7 @@ def create_app(
                                       "X-Session-Token"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
-    for module in (health, auth, search, chat, hr, kb, staff, web):
+    for module in (health, auth, search, chat, hr, benefits, kb, staff, web):
         app.include_router(module.router)
     app.include_router(pill_routes.router)
     app.include_router(medication_check_routes.router)

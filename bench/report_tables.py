@@ -228,17 +228,48 @@ def answers(data: Json) -> list[str]:
     return table(["set", "all", "English", "Korean", "target"], rows)
 
 
+def by_group(groups: dict[str, dict[str, Json]], first: str,
+             cell: Callable[[Json], str]) -> list[str]:
+    """One row per key found in any group, one column per group ("–" where it is absent)."""
+    keys = sorted({key for group in groups.values() for key in group})
+    return table([first, *groups], [[key, *(cell(group[key]) if key in group else "–"
+                                            for group in groups.values())] for key in keys])
+
+
 def answers_by_category(data: Json) -> list[str]:
-    sets = data["sets"]
-    categories = sorted({c for s in sets.values() for c in s["by_category"]})
+    return by_group({name: s["by_category"] for name, s in data["sets"].items()}, "category",
+                    lambda c: ratio(c["passed"], c["turns"], c["rate"]))
+
+
+# --- HR conversations (make bench-hr) ---------------------------------------------------------
+HR_TARGET = 0.90  # frozen task success per language; wrong bookings must be 0
+
+
+def hr_conversations(data: Json) -> list[str]:
     rows = []
-    for category in categories:
-        cells = [category]
-        for s in sets.values():
-            c = s["by_category"].get(category)
-            cells.append(ratio(c["passed"], c["turns"], c["rate"]) if c else "–")
-        rows.append(cells)
-    return table(["category", *sets], rows)
+    for split in ("frozen", "dev"):
+        for lang, name in (*LANGUAGES.items(), ("all", "all")):
+            f = data["results"][split][lang]
+            met = split == "frozen" and lang != "all" and (
+                f["task_success_rate"] >= HR_TARGET and f["wrong_bookings"] == 0)
+            turns = f["turns_per_completed_task"]
+            rows.append([bold(split, split == "frozen"), name,
+                         f"{f['conversations']}" + (f" (+{f['skipped']} not run)"
+                                                    if f["skipped"] else ""),
+                         bold(ratio(f["passed"], f["conversations"], f["task_success_rate"]),
+                              split == "frozen"),
+                         str(f["wrong_bookings"]), str(f["wrong_cancellations"]),
+                         "–" if turns is None else fixed(turns, 2),
+                         verdict(met) if split == "frozen" and lang != "all" else ""])
+    return table(["set", "language", "conversations", "task success", "wrong bookings",
+                  "wrong cancels", "turns / completed task",
+                  f"frozen ≥ {fixed(HR_TARGET, 2)}, 0 wrong"], rows)
+
+
+def hr_by_task(data: Json) -> list[str]:
+    splits = [s for s in ("frozen", "dev") if s in data["results"]]
+    return by_group({split: data["results"][split]["by_task"] for split in splits}, "task",
+                    lambda f: f"{f['passed']}/{f['conversations']}")
 
 
 # --- live pharmacist handoff (make bench-handoff) ---------------------------------------------
@@ -320,6 +351,8 @@ TABLES: dict[str, Table] = {
     "pills": Table("bench/results/pill_eval.json", pills),
     "answers": Table("bench/results/answer_eval.json", answers),
     "answers-by-category": Table("bench/results/answer_eval.json", answers_by_category),
+    "hr": Table("bench/results/hr_conversations.json", hr_conversations),
+    "hr-by-task": Table("bench/results/hr_conversations.json", hr_by_task),
     "handoff": Table("bench/results/handoff_eval.json", handoff),
     "chat": Table("bench/results/chat_latency.json", chat),
     "load": Table("bench/results/load.json", load),

@@ -75,6 +75,9 @@ class RetrievalSettings(BaseModel):
     # Confidence given to a Korean leaflet passage of a product (or ingredient) the question
     # names: USE cosines of right Korean passages are too low to compare with min_confidence.
     korean_named_confidence: float = 0.6
+    # Confidence given to a page of the chain's own Korean documents (store FAQ, HR
+    # handbook) that the dense and the sparse search both rank first.
+    korean_agreed_confidence: float = 0.5
     # Candidates each retriever contributes before fusion.
     candidates: int = 50
     # Reciprocal-rank-fusion constant and per-retriever weights.

@@ -178,6 +178,7 @@ class ScaledStack(Stack):
 def prepare() -> None:
     """Runs in the gateway's venv with the gateways' environment (see ScaledStack.prepare)."""
     from api.services.accounts import ensure_demo_accounts
+    from api.services.benefits_seed import seed_benefits
     from api.services.hr_seed import seed_hr
     from api.services.work_calendar import today_in_seoul
     from core.database import make_engine, make_session_factory, transaction
@@ -205,6 +206,7 @@ def prepare() -> None:
             ensure_demo_accounts(session)
         with transaction(sessions) as session:
             seed_hr(session, today_in_seoul())
+            seed_benefits(session, today_in_seoul())
     engine.dispose()
 
 

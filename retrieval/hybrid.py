@@ -168,10 +168,11 @@ class HybridSearcher:
         # a question Korean leaflets have no section for (excipients) goes to the US label
         uncovered_topic = bool(topics) and not preferred_sections(topics[:1], "ko")
         cosines: dict[int, float] = {}
+        agreed: set[str] = set()
         ko_ranked: list[tuple[int, float]] = []
         if has_ko and ko_allowed is not None:
             ko_ranked = self._search_korean(query, ko_allowed, n, mode, brands, doc_focus,
-                                            topics if use_topics else [], cosines)
+                                            topics if use_topics else [], cosines, agreed)
         korean_first = bool(ko_ranked) and (not korean_query or not named_us_brand) and not (
             uncovered_topic and named_english)
         en_ranked: list[tuple[int, float]] = []
@@ -201,6 +202,11 @@ class HybridSearcher:
             # and barely separates right from wrong; the evidence is that the named product
             # (or ingredient) has a leaflet and the topic picked its section.
             confidence = max(confidence, settings.korean_named_confidence)
+        if korean_first and hits and hits[0].chunk.kind != "leaflet" and (
+                hits[0].chunk.doc_id in agreed):
+            # the chain's own Korean pages (store FAQ, HR handbook): the dense and the
+            # sparse search agreeing on the page is the evidence USE's cosine cannot give
+            confidence = max(confidence, settings.korean_agreed_confidence)
         return SearchResult(hits, matches, topics, confidence, not_covered)
 
     def _search_english(
@@ -241,8 +247,10 @@ class HybridSearcher:
     def _search_korean(
         self, query: str, allowed: np.ndarray, n: int, mode: Mode, brands: set[str],
         doc_focus: tuple[str, ...], topics: list[str], cosines: dict[int, float],
+        agreed: set[str],
     ) -> list[tuple[int, float]]:
-        """USE + Kiwi BM25 over the Korean leaflets (retrieval/korean.py)."""
+        """USE + Kiwi BM25 over the Korean leaflets (retrieval/korean.py). ``agreed`` gets
+        the top passage's document when the dense and the sparse search both put it first."""
         part, settings = self.snapshot.korean, self._settings
         assert part is not None
         vector = self._korean_encoder.encode_query(query)
@@ -254,4 +262,9 @@ class HybridSearcher:
         fused = self._fuse(lists, brands, doc_focus, preferred_sections(topics, "ko"))
         ranked = sorted(fused.items(), key=lambda item: -item[1])
         cosines.update(part.cosines([c for c, _ in ranked], vector))
+        if len(lists) == 2 and ranked and all(len(ids) for _, ids in lists):
+            chunks = self.snapshot.chunks
+            firsts = {chunks[int(ids[0])].doc_id for _, ids in lists}
+            if firsts == {chunks[ranked[0][0]].doc_id}:
+                agreed.add(chunks[ranked[0][0]].doc_id)
         return ranked

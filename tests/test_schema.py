@@ -10,8 +10,10 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from core.database import make_engine
 from core.schema import (
@@ -27,6 +29,7 @@ from ops.db import schema_differences
 RELEASE_2026_11 = Path(__file__).parent / "data" / "db" / "release-2026-11.sql"
 HANDOFF_TABLES = {"chat_sessions", "consultations", "consultation_messages",
                   "consultation_audit", "pharmacist_presence"}
+BENEFIT_TABLES = {"welfare_point_accounts", "welfare_point_transactions", "benefit_requests"}
 
 
 def _row_counts(path: Path) -> dict[str, int]:
@@ -66,7 +69,8 @@ def test_the_previous_release_database_is_upgraded_and_loses_nothing(tmp_path):
     assert current_revision(engine) == head_revision()
     after = _row_counts(path)
     assert {table: after[table] for table in before} == before
-    assert set(after) >= HANDOFF_TABLES
+    assert set(after) >= HANDOFF_TABLES | BENEFIT_TABLES
+    assert {table: after[table] for table in BENEFIT_TABLES} == dict.fromkeys(BENEFIT_TABLES, 0)
     assert schema_differences(f"sqlite:///{path}") == []
     with engine.connect() as connection:  # the rows themselves, not only how many
         assert connection.execute(text(
@@ -162,3 +166,52 @@ def test_leave_parts_and_family_events_downgrade_to_whole_days_and_back(tmp_path
     upgrade_schema(engine)
     assert schema_differences(f"sqlite:///{path}") == []
     assert _row_counts(path)["leave_requests"] == full_days
+
+
+def test_a_database_of_the_last_release_0003_gets_benefits_and_loses_nothing(tmp_path):
+    """0004 only adds the benefits tables: every row of a 0003 database (half days and
+    family event leave included) is still there, and the downgrade drops only those tables."""
+    path = _release_database(tmp_path)
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade_schema(engine, "0003")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO leave_requests (employee_id, leave_type, start_date, end_date, days,"
+            " part, block_start, event, status, created_at) VALUES"
+            " ('E0002', 'annual', '2026-12-01', '2026-12-01', 0.25, 'hours', '14:00', NULL,"
+            "  'pending', '2026-11-23 10:00:00'),"
+            " ('E0002', 'family_event', '2026-12-07', '2026-12-11', 5, 'full', NULL,"
+            "  'own_wedding', 'pending', '2026-11-23 10:00:00')"))
+    before = _row_counts(path)
+    assert not BENEFIT_TABLES & set(before)
+
+    upgrade_schema(engine)
+    after = _row_counts(path)
+    assert current_revision(engine) == head_revision() == "0004"
+    assert {table: after[table] for table in before} == before
+    assert set(after) - set(before) == BENEFIT_TABLES
+    assert schema_differences(f"sqlite:///{path}") == []
+    with engine.begin() as connection:
+        assert connection.execute(text(
+            "SELECT part, block_start, days FROM leave_requests WHERE part = 'hours'")).one() == (
+            "hours", "14:00", 0.25)
+        connection.execute(text(
+            "INSERT INTO welfare_point_accounts (id, employee_id, year, created_at)"
+            " VALUES (1, 'E0002', 2026, '2026-12-12 10:00:00')"))
+        connection.execute(text(
+            "INSERT INTO welfare_point_transactions (account_id, kind, amount, description,"
+            " occurred_on, created_at) VALUES (1, 'grant', 1000, 'demo', '2026-01-01',"
+            " '2026-12-12 10:00:00')"))
+        connection.execute(text(
+            "INSERT INTO benefit_requests (employee_id, kind, status, purpose, language,"
+            " copies, created_at) VALUES ('E0002', 'employment_certificate', 'pending',"
+            " 'bank loan', 'ko', 1, '2026-12-12 10:00:00')"))
+    with pytest.raises(IntegrityError), engine.begin() as connection:  # the CHECKs hold
+        connection.execute(text(
+            "INSERT INTO benefit_requests (employee_id, kind, status, created_at) VALUES"
+            " ('E0002', 'add_dependent', 'pending', '2026-12-12 10:00:00')"))
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0003")
+    assert _row_counts(path) == before
+    upgrade_schema(engine)
+    assert schema_differences(f"sqlite:///{path}") == []

@@ -44,10 +44,11 @@ from api.schemas.hr import (
     EmployeeRef,
     FamilyEventOut,
     FamilyEventsOut,
+    LeaveReadingOut,
     LeaveRequestIn,
     LeaveRequestOut,
+    LeaveTextIn,
     MeOut,
-    ParseDatesIn,
     ParseDatesOut,
     TeamLeaveRequestOut,
 )
@@ -56,8 +57,9 @@ from api.services import hr_leave
 from api.services.chat import AssistantUnavailable, handle_chat
 from api.services.family_events import FAMILY_EVENTS
 from api.services.hr_dates import DateParseError, parse_leave_dates
-from api.services.hr_directory import search_directory
+from api.services.hr_directory import question_filters, search_directory
 from api.services.hr_leave import LeaveError
+from api.services.leave_reading import read_leave
 from api.services.work_calendar import today_in_seoul
 from core.database import run_transaction
 
@@ -236,7 +238,7 @@ def create_leave_request(body: LeaveRequestIn, who: HrUser, sessions: Sessions,
 
 @router.post("/leave/parse-dates", response_model=ParseDatesOut, responses={
     **_REFUSALS, 422: {"description": "no date could be read"}})
-def parse_dates(body: ParseDatesIn, who: HrUser, today: Today) -> ParseDatesOut:
+def parse_dates(body: LeaveTextIn, who: HrUser, today: Today) -> ParseDatesOut:
     """Read "next Friday", "Dec 24 to 26", "12월 24일부터 26일까지"… relative to today."""
     try:
         found = parse_leave_dates(body.text, today, body.language)
@@ -245,6 +247,15 @@ def parse_dates(body: ParseDatesIn, who: HrUser, today: Today) -> ParseDatesOut:
             {"loc": ["body", "text"], "msg": error.message, "type": error.code}]) from error
     return ParseDatesOut(start_date=found.start, end_date=found.end,
                          working_days=found.working_days)
+
+
+@router.post("/leave/read", response_model=LeaveReadingOut, responses=_REFUSALS)
+def read_leave_message(body: LeaveTextIn, who: HrUser, today: Today) -> LeaveReadingOut:
+    """What a message says about the leave wanted: type, part of the day, family event,
+    dates (relative to today), each null when not said. Never an error for a message that
+    says nothing; the assistant's leave form uses it to fill and correct its request."""
+    return LeaveReadingOut.model_validate(read_leave(
+        body.text, today, body.language, near=body.near, asked_event=body.asked == "event"))
 
 
 @router.delete("/leave/requests/{request_id}", response_model=LeaveRequestOut, responses={
@@ -319,11 +330,20 @@ def directory(
     branch: Annotated[str | None, Query(max_length=60)] = None,
     department: Annotated[str | None, Query(max_length=60)] = None,
     role: Annotated[str | None, Query(max_length=60)] = None,
+    question: Annotated[str | None, Query(max_length=200, description=(
+        "a question in the employee's words (\"잠실점 약국장 연락처\"); the branch, role and "
+        "department it names fill the filters not given"))] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DirectoryOut:
     """Colleagues' WORK contact details: names, branch, department, role, phone, email."""
-    results = run_transaction(sessions, lambda session: [
-        DirectoryEntry.model_validate(e)
-        for e in search_directory(session, q=q, branch=branch, department=department,
-                                  role=role, limit=limit)])
-    return DirectoryOut(count=len(results), results=results)
+    def work(session: Session) -> DirectoryOut:
+        named = question_filters(session, question) if question else {}
+        filters = {"branch": branch or named.get("branch"),
+                   "department": department or named.get("department"),
+                   "role": role or named.get("role")}
+        results = [DirectoryEntry.model_validate(e) for e in search_directory(
+            session, q=q, **filters, limit=limit)]
+        return DirectoryOut(count=len(results), results=results,
+                            filters={k: v for k, v in filters.items() if v})
+
+    return run_transaction(sessions, work)

@@ -149,15 +149,45 @@ class FamilyEventsOut(BaseModel):
     events: list[FamilyEventOut]
 
 
-class ParseDatesIn(BaseModel):
+class LeaveTextIn(BaseModel):
+    """A message about leave (parse-dates, read)."""
+
     text: str = Field(min_length=1, max_length=200, examples=["Dec 24 to 26", "다음 주 금요일"])
     language: Literal["en", "ko"] | None = None
+    near: JsonDate | None = Field(default=None, description=(
+        "read only: the date of the request being corrected; a weekday named on its own "
+        "(\"make it Thursday\") is read in that date's week"))
+    asked: Literal["event"] | None = Field(default=None, description=(
+        "read only: the question the message answers; 'event' (which family event?) reads "
+        "a relation alone (\"my grandmother\") as that relative's death"))
 
 
 class ParseDatesOut(BaseModel):
     start_date: date
     end_date: date
     working_days: int
+
+
+class LeaveReadingOut(BaseModel):
+    """What a message says about the leave wanted (``POST /v1/hr/leave/read``); null
+    wherever it says nothing."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    leave_type: LeaveType | None
+    leave_type_implied: bool = Field(description=(
+        "true when the message names no type but a part of a day: half days and 2-hour "
+        "blocks are annual leave"))
+    part: Literal["full", "am", "pm", "hours", "half"] | None = Field(description=(
+        "as LeaveRequestIn.part, or 'half': a half day whose half is not said yet"))
+    block_start: str | None
+    event: FamilyEvent | None
+    start_date: date | None = Field(validation_alias="start")
+    end_date: date | None = Field(validation_alias="end")
+    working_days: int | None = Field(description="working days between the dates")
+    date_error: str | None = Field(description=(
+        "dates were given but cannot be requested (past, no working day, unreadable "
+        "range): why"))
 
 
 class DirectoryEntry(BaseModel):
@@ -177,3 +207,6 @@ class DirectoryEntry(BaseModel):
 class DirectoryOut(BaseModel):
     count: int
     results: list[DirectoryEntry]
+    filters: dict[str, str] = Field(default_factory=dict, description=(
+        "the branch / department / role filters the search used, given or read from "
+        "the question"))

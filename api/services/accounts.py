@@ -28,6 +28,8 @@ DEMO_ACCOUNTS = (
     DemoAccount("manager", "manager-demo", Role.employee, "Demo Manager", "E0001"),
     DemoAccount("pharmacist", "pharmacist-demo", Role.staff, "Demo Pharmacist", "E0003"),
     DemoAccount("admin", "admin-demo", Role.admin, "Demo Admin"),
+    # HR staff (department hr): Choi Yu-na, benefits specialist; works the benefits queue
+    DemoAccount("hr", "hr-demo", Role.staff, "Demo HR", "E0011"),
 )
 
 

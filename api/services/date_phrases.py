@@ -108,6 +108,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# Words people put after a bare day that say nothing about it ("Dec 14 to 18 pls").
+_COURTESY = r"(?:\s+(?:pls|plz|please|thanks|thank you|thx|off|inclusive|if possible))*"
+
+
 def part_spec(part: str, today: date, *, allow_bare: bool) -> Spec | None:
     """The date a fragment names, or None. Searches, so surrounding words are ignored."""
     part = part.strip(" ,.")
@@ -117,7 +121,7 @@ def part_spec(part: str, today: date, *, allow_bare: bool) -> Spec | None:
         spec = finder(part, today)
         if spec is not None:
             return spec
-    if allow_bare and (m := re.fullmatch(rf"(?:the\s+)?(\d{{1,2}}){_ORD}", part)):
+    if allow_bare and (m := re.fullmatch(rf"(?:the\s+)?(\d{{1,2}}){_ORD}{_COURTESY}", part)):
         return Spec("day", day=int(m.group(1)))
     return _dateparser_spec(part, today)
 

@@ -27,7 +27,8 @@ BRANCH_ALIASES = {
 DEPARTMENT_ALIASES = {
     "human resources": "hr", "people": "hr", "인사": "hr", "인사팀": "hr", "hr팀": "hr",
     "accounting": "finance", "재무": "finance", "재무팀": "finance", "회계팀": "finance",
-    "경리팀": "finance", "전산팀": "it", "it팀": "it", "정보기술": "it", "warehouse": "logistics",
+    "경리팀": "finance", "전산팀": "it", "it팀": "it", "it team": "it",
+    "it department": "it", "it dept": "it", "정보기술": "it", "warehouse": "logistics",
     "물류": "logistics", "물류팀": "logistics", "물류센터": "logistics", "마케팅": "marketing",
     "마케팅팀": "marketing", "cs": "customer service", "cs팀": "customer service",
     "고객센터": "customer service", "고객서비스팀": "customer service",
@@ -36,6 +37,9 @@ DEPARTMENT_ALIASES = {
 }
 ROLE_ALIASES = {
     "pic": "pharmacist in charge", "head pharmacist": "pharmacist in charge",
+    "pharmacist-in-charge": "pharmacist in charge", "chief pharmacist": "pharmacist in charge",
+    "약국장": "pharmacist in charge", "관리 약사": "pharmacist in charge",
+    "store manager": "store manager", "지점장": "store manager",
     "관리약사": "pharmacist in charge", "점장": "store manager", "manager": "store manager",
     "branch manager": "store manager", "약사": "pharmacist", "pharmacy tech": "pharmacy technician",
     "technician": "pharmacy technician", "조제보조": "pharmacy technician",
@@ -81,6 +85,53 @@ def _branch_values(value: str, known: set[str]) -> set[str]:
     if text.replace(" ", "") in ko_to_en:
         return {ko_to_en[text.replace(" ", "")]}
     return _canonical(text, BRANCH_ALIASES, known)
+
+
+def _phrases(aliases: dict[str, str], known: set[str]) -> list[tuple[str, str]]:
+    """(phrase as written in a question, stored value), longest phrase first."""
+    pairs = {plain(k): v for k, v in aliases.items()} | {plain(k): k for k in known}
+    return sorted(pairs.items(), key=lambda pair: -len(pair[0]))
+
+
+def _take(text: str, phrases: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """The first phrase found in ``text`` (as a whole word, plural allowed, Korean
+    particles allowed after it) and the text without it."""
+    for phrase, value in phrases:
+        m = re.search(rf"(?<![a-z0-9가-힣]){re.escape(phrase)}(?:e?s)?(?![a-z0-9])", text)
+        if m:
+            return value, text[: m.start()] + " " + text[m.end():]
+    return None, text
+
+
+def question_filters(session: Session, question: str) -> dict[str, str]:
+    """The filters a question names, read against the stored roster."""
+    return filters_in_question(question, list(session.scalars(select(Employee))))
+
+
+def filters_in_question(question: str, employees: list[Employee]) -> dict[str, str]:
+    """The branch, role and department a question names ("who is the pharmacist in charge
+    at Jamsil?", "잠실점 약국장 연락처"), as stored values; roles are read first, so
+    "약국장" is a role, not the pharmacy department. The department "it" counts only as
+    "IT team" / "전산팀" (a bare "it" is a pronoun)."""
+    text = plain(question)
+    found: dict[str, str] = {}
+    role, text = _take(text, _phrases(ROLE_ALIASES, {e.job_role for e in employees}))
+    if role:
+        found["role"] = role
+    branches = {plain(ko).removesuffix("점").strip(): en for en, ko in BRANCH_NAMES_KO.items()}
+    branches |= {k.split()[-1]: en for k, en in branches.items()}
+    branch_names = {e.branch for e in employees}
+    branch_names |= {b.split()[-1] for b in branch_names}
+    aliases = {**BRANCH_ALIASES, **branches}
+    branch, text = _take(text, _phrases(aliases, branch_names))
+    if branch:
+        found["branch"] = next((b for b in {e.branch for e in employees}
+                                if b == branch or b.endswith(" " + branch)), branch)
+    department, _ = _take(text, _phrases(DEPARTMENT_ALIASES,
+                                         {e.department for e in employees} - {"it"}))
+    if department:
+        found["department"] = department
+    return found
 
 
 def search_directory(

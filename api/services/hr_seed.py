@@ -7,7 +7,8 @@ requests placed relative to ``today``. Running it again changes nothing.
 
 The demo accounts map to: E0001 Kang Min-ho (store manager, Gangnam; manages the Gangnam
 team including E0002), E0002 Yoon Seo-ah (pharmacy technician, Gangnam) and E0003 Jang
-Ha-jun (pharmacist, Jongno). HR people match the handbook's "Who to contact in HR".
+Ha-jun (pharmacist, Jongno); the HR account to E0011 Choi Yu-na (benefits specialist). HR
+people match the handbook's "Who to contact in HR".
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from api.models.hr import LeavePart, LeaveRequest, LeaveType
 from api.services.family_events import FamilyEvent
+from api.services.refusals import Refusal
 
 SICK_DAYS_PER_YEAR = 5
 FAMILY_DAYS_PER_YEAR = 10
@@ -29,7 +30,7 @@ BLOCK_STARTS = tuple(f"{hour:02d}:00" for hour in
 PART_DAYS = {LeavePart.am: HALF_DAY, LeavePart.pm: HALF_DAY, LeavePart.hours: BLOCK_DAYS}
 
 
-class LeaveError(Exception):
+class LeaveError(Refusal):
     """A refused leave operation: HTTP status, the field it concerns, a code and a reason.
 
     422: the request itself is invalid (past date, end before start, no working day, too far
@@ -38,15 +39,6 @@ class LeaveError(Exception):
     balance, request no longer cancellable or already decided). 404: no such request
     visible to the caller.
     """
-
-    def __init__(self, status: int, field: str, code: str, message: str,
-                 location: str = "body") -> None:
-        super().__init__(message)
-        self.status, self.field, self.code, self.message = status, field, code, message
-        self.location = location
-
-    def detail(self) -> list[dict]:
-        return [{"loc": [self.location, self.field], "msg": self.message, "type": self.code}]
 
 
 # --- entitlement rules -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import language, send_meta
+from bot.actions.common import channel, language, send_meta
 from bot.actions.medicine import pharmacist_button
 from bot.actions.wording import INTENT_LABELS, say
 
@@ -42,7 +42,25 @@ class ActionDefaultFallback(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
         lang = language(tracker)
-        dispatcher.utter_message(
-            text=say("cannot_help", lang), buttons=[pharmacist_button(lang)])
+        if channel(tracker) == "hr":
+            dispatcher.utter_message(text=say("hr_out_of_scope", lang))
+        else:
+            dispatcher.utter_message(
+                text=say("cannot_help", lang), buttons=[pharmacist_button(lang)])
         send_meta(dispatcher, tracker, gap="fallback")
         return [UserUtteranceReverted()]
+
+
+class ActionOutOfScope(Action):
+    """Outside what the assistant does: says what it does, on the consumer app or on the
+    employees' HR channel (whose employees get the HR helpdesk, not the pharmacy's list)."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: dict[str, Any]) -> list[EventType]:
+        key = "hr_out_of_scope" if channel(tracker) == "hr" else "out_of_scope"
+        dispatcher.utter_message(text=say(key, language(tracker)))
+        send_meta(dispatcher, tracker)
+        return []

@@ -64,6 +64,12 @@ _FOLLOW_UP = re.compile(r"^\s*(?:and|what about|how about|same (?:question )?for
                         r"|(?:은요|는요|도요|은\s*어때요|는\s*어때요)\s*[?？!.]*\s*$", re.I)
 
 
+def mentioned_medicines(tracker: Tracker) -> list[str]:
+    """The medicines the gateway found in this message (``metadata.medication_check``)."""
+    context = metadata(tracker).get("medication_check") or {}
+    return [str(name) for name in context.get("medicines") or [] if name][:5]
+
+
 def is_follow_up(message: str) -> bool:
     """"what about zyrtec?", "and for tylenol?", "게보린은요?": same question, another product."""
     return bool(_FOLLOW_UP.search(message)) and len(message.split()) <= 6
@@ -111,7 +117,9 @@ class ActionAnswerMedicine(Action):
             offer_pharmacist(dispatcher, say("ask_a_vet", lang), lang)
             send_meta(dispatcher, tracker, gap="animal")
             return [SlotSet("offered_pharmacist", True)]
-        named = joined_names(entity_values(tracker, "medicine"))
+        # the gateway's name finder (the one the DUR checks use, every catalogue and Korean
+        # product name) first; the NLU's entities when it found none
+        named = mentioned_medicines(tracker) or joined_names(entity_values(tracker, "medicine"))
         # NLU may pass raw words ("day") when a span matched no synonym: keep known topics.
         topics = [t for t in entity_values(tracker, "topic") if t in TOPIC_SECTIONS]
         topics = topics or detect_topics(message)

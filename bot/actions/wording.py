@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "죄송합니다. 제가 잘 이해했는지 모르겠어요. 이런 뜻인가요?",
     },
     "something_else": {"en": "Something else", "ko": "다른 질문"},
+    "out_of_scope": {
+        "en": "Sorry, that's outside what I can help with. I answer questions about our medicines' leaflets (doses, children, pregnancy, side effects, storage) and about our stores (hours, branches, returns, prescription pick-up, delivery, points).",
+        "ko": "죄송하지만 그 질문은 제가 도와드릴 수 없어요. 저는 의약품 설명서(용량, 어린이, 임신, 부작용, 보관)와 매장 안내(영업시간, 지점, 반품, 처방약 수령, 배송, 포인트)에 대해 답변드립니다.",
+    },
+    "hr_out_of_scope": {
+        "en": "Sorry, I can't help with that here. As the HR assistant I can show your leave balance, request or cancel leave (full days, half days, 2-hour blocks, family event leave), find a colleague's work contacts and answer questions from the HR handbook. For anything else, the HR helpdesk can help: hr@haneul-pharmacy.example, 02-6200-7570 (weekdays 09:00–18:00).",
+        "ko": "죄송하지만 그 문의는 여기서 도와드리기 어려워요. HR 도우미는 휴가 잔여 조회, 휴가 신청·취소(연차, 반차, 반반차, 경조휴가), 직원 업무 연락처 찾기, 인사 규정 안내를 도와드려요. 그 밖의 문의는 HR 헬프데스크(hr@haneul-pharmacy.example, 02-6200-7570, 평일 09:00~18:00)로 연락해 주세요.",
+    },
     "cannot_help": {
         "en": "I'm sorry, I can't help with that. I can answer questions about our medicines' leaflets (doses, children, pregnancy, side effects, storage) and about our stores. For anything else, a pharmacist can help.",
         "ko": "죄송합니다. 그 질문에는 도움을 드리기 어렵습니다. 저는 의약품 설명서 내용(용량, 어린이, 임신, 부작용, 보관)과 매장 안내를 도와드릴 수 있어요. 그 밖의 문의는 약사가 도와드립니다.",
@@ -64,8 +72,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "• {type}: {entitled}일 중 {remaining}일 신청 가능 (사용 {used}일, 승인 대기 {pending}일)",
     },
     "hr_confirm": {
-        "en": "Shall I request {type} for {dates} ({days})? Your manager will be asked to approve it.",
-        "ko": "{dates}, {type}를 신청할까요? ({days}) 신청하면 팀장님께 승인 요청이 전달됩니다.",
+        "en": "Shall I request {type} for {dates} ({days})? {approver} will be asked to approve it.",
+        "ko": "{dates}, {type}를 신청할까요? ({days}) 신청하면 {approver}님께 승인 요청이 전달됩니다.",
     },
     "hr_confirm_yes": {"en": "Yes, submit it", "ko": "네, 신청해 주세요"},
     "hr_confirm_no": {"en": "No", "ko": "아니요"},
@@ -79,22 +87,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "OK, I haven't submitted anything.",
         "ko": "알겠습니다. 아무것도 신청하지 않았어요.",
     },
-    "hr_type_unclear": {
-        "en": "Sorry, which kind of leave: annual leave, sick leave or family care leave?",
-        "ko": "죄송해요, 어떤 휴가인가요? 연차, 병가, 가족돌봄휴가 중에서 말씀해 주세요.",
+    "hr_submitted_no_balance": {
+        "en": "Done: request #{id}, {type} for {dates} ({days}), is pending until {manager} decides. Family event leave does not use your annual leave.",
+        "ko": "신청했습니다. 요청 #{id}: {dates} {type}({days}), {manager}님의 승인을 기다리고 있습니다. 경조휴가는 연차에서 차감되지 않습니다.",
     },
-    "hr_dates_unclear": {
-        "en": "Sorry, I couldn't read those dates ({reason}). Try e.g. \"next Friday\", \"Dec 24 to 26\" or \"2026-12-24 to 2026-12-28\".",
-        "ko": "죄송해요, 날짜를 이해하지 못했어요. 예: '다음 주 금요일', '12월 24일부터 26일까지', '2026-12-24'처럼 말씀해 주세요.",
+    "hr_form_unclear": {
+        "en": "Sorry, I didn't get that for your leave request (say \"cancel\" to stop).",
+        "ko": "죄송해요, 휴가 신청 내용으로 이해하지 못했어요. (그만두시려면 '취소'라고 해 주세요.)",
     },
-    "hr_dates_no_working_days": {
-        "en": "{dates} has no working days (weekends and public holidays are already days off). Which dates would you like?",
-        "ko": "{dates}에는 근무일이 없습니다(주말과 공휴일은 이미 쉬는 날이에요). 어떤 날짜로 신청할까요?",
+    "hr_dates_unusable": {
+        "en": "I can't use those dates: {reason}.",
+        "ko": "그 날짜로는 신청할 수 없어요. ({reason})",
     },
-    "hr_dates_past": {
-        "en": "{dates} is in the past: leave can only be requested from today onwards. Which dates would you like?",
-        "ko": "{dates}은(는) 이미 지난 날짜입니다. 휴가는 오늘 이후 날짜로만 신청할 수 있어요. 어떤 날짜로 신청할까요?",
+    "hr_part_annual_only": {
+        "en": "Half days and 2-hour blocks are for annual leave only, so this would be a full day.",
+        "ko": "반차와 반반차는 연차로만 쓸 수 있어서, 이 휴가는 하루 단위로 신청됩니다.",
     },
+    "hr_part_one_date": {
+        "en": "A half day or a 2-hour block is on one date.",
+        "ko": "반차와 반반차는 하루 날짜 하나로만 신청할 수 있어요.",
+    },
+    "hr_ask_event": {
+        "en": "Which family event is it? (paid days per event, from the HR handbook)",
+        "ko": "어떤 경조사인가요? (인사 규정집의 경조사별 유급 휴가 일수)",
+    },
+    "hr_cancel_confirm": {"en": "Cancel this request?", "ko": "이 휴가 신청을 취소할까요?"},
+    "hr_cancel_yes": {"en": "Yes, cancel it", "ko": "네, 취소해 주세요"},
+    "hr_cancel_no": {"en": "No, keep it", "ko": "아니요, 그대로 둘게요"},
+    "hr_cancel_kept": {
+        "en": "OK, request #{id} stays as it is.",
+        "ko": "알겠습니다. 요청 #{id}은(는) 그대로 둡니다.",
+    },
+    "hr_event_intro": {
+        "en": "Family event leave (경조휴가) is paid and separate from annual leave:",
+        "ko": "경조휴가는 유급이며 연차와 별도입니다:",
+    },
+    "hr_event_days": {
+        "en": "• {event}: {days}, to be taken within {within} days of the event",
+        "ko": "• {event}: {days}, 경조사일로부터 {within}일 이내 사용",
+    },
+    "hr_event_how": {
+        "en": "To request it, say e.g. \"family event leave from Monday to Wednesday\".",
+        "ko": "신청하시려면 예: '경조휴가 월요일부터 수요일까지'라고 말씀해 주세요.",
+    },
+    "hr_event_button": {"en": "{event} ({days})", "ko": "{event} ({days})"},
     "hr_list_header": {"en": "Your leave requests:", "ko": "내 휴가 신청 내역입니다:"},
     "hr_list_line": {"en": "• #{id} {type}, {dates} ({days}): {status}", "ko": "• #{id} {type}, {dates} ({days}): {status}"},
     "hr_list_empty": {"en": "You have no leave requests yet.", "ko": "아직 휴가 신청 내역이 없습니다."},
@@ -147,6 +183,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "hr_directory_more": {"en": "…and {count} more. Add a branch or department to narrow it down.", "ko": "…외 {count}명. 지점이나 부서를 함께 말씀해 주시면 좁혀 드릴게요."},
     "hr_policy_intro": {
+        "en": "From the HR handbook, \"{title}\", \"{section}\":",
+        "ko": "인사 규정집 '{title}' — '{section}' 부분입니다:",
+    },
+    "hr_policy_intro_english": {
         "en": "From the HR handbook, \"{title}\", \"{section}\":",
         "ko": "인사 규정집 '{title}' — '{section}' 부분의 원문(영문)입니다:",
     },

@@ -13,16 +13,17 @@ import pytest
 
 from tests.api.conftest import token
 
-ROLES = ("anonymous", "consumer", "employee", "manager", "staff", "admin")
+ROLES = ("anonymous", "consumer", "employee", "manager", "staff", "admin", "hr")
 USERNAMES = {"consumer": "customer", "employee": "employee", "manager": "manager",
-             "staff": "pharmacist", "admin": "admin"}
+             "staff": "pharmacist", "admin": "admin", "hr": "hr"}
 # Who may use each family of routes (the rest must be refused).
 ALLOWED = {
     "public": set(ROLES),
     "signed_in": set(ROLES) - {"anonymous"},
-    "hr": {"employee", "manager", "staff"},  # needs an HR record: the admin account has none
-    "staff": {"staff", "admin"},
-    "pharmacist": {"staff", "admin"},  # the demo staff account is a pharmacist
+    "hr": {"employee", "manager", "staff", "hr"},  # needs an HR record: the admin has none
+    "hr_staff": {"hr"},  # the benefits queue: an HR record in the HR department
+    "staff": {"staff", "admin", "hr"},  # the demo HR account has the staff role
+    "pharmacist": {"staff", "admin"},  # the demo staff account is a pharmacist; HR is not
     # a chat session's messages: only with that session's token, whoever is signed in
     "session_owner": set(),
 }
@@ -38,6 +39,8 @@ def family(path: str) -> str:
         return "pharmacist"
     if path.startswith("/v1/chat/{session_id}"):
         return "session_owner"
+    if path.startswith("/v1/hr/benefits/queue"):
+        return "hr_staff"
     if path.startswith("/v1/hr/"):
         return "hr"
     if path == "/v1/auth/me":

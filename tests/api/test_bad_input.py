@@ -25,6 +25,8 @@ ROUTES = {  # a valid body for each writing route, and who may call it
     ("post", "/v1/feedback"): ({"message_id": "m1", "rating": "up"}, None),
     ("post", "/v1/hr/leave/requests"): ({"leave_type": "annual", "start_date": "2026-12-01",
                                          "end_date": "2026-12-01"}, "employee"),
+    ("post", "/v1/hr/benefits/requests"): ({"kind": "employment_certificate",
+                                            "purpose": "bank loan"}, "employee"),
     ("post", "/v1/kb/entries"): ({"doc_id": "faq-x", "title": "X", "audience": "consumer",
                                   "kind": "store_faq", "markdown": "## X\nText."}, "pharmacist"),
     ("post", "/v1/kb/leaflets"): ({"openfda": {"generic_name": ["IBUPROFEN"]},

@@ -117,3 +117,23 @@ def test_an_edit_re_encodes_only_the_changed_korean_chunk(korean_searcher, mfds_
         documents, revision=2, index_dir=settings.paths.index_dir, settings=settings.retrieval,
         embedder=embedder, counter=token_counter, lexicon_dir=settings.paths.lexicon_dir)
     assert report.embedded == 1
+
+
+@pytest.mark.parametrize(("question", "doc_id"), [
+    ("연말정산 서류는 언제까지 내야 돼요?", "hr-payroll-ko"),
+])
+def test_a_korean_handbook_page_both_searches_rank_first_is_confident(korean_searcher,
+                                                                      question, doc_id):
+    searcher, settings = korean_searcher
+    result = searcher.search(question, k=3, audience="employee", kinds=("hr_handbook",))
+    assert result.hits[0].chunk.doc_id == doc_id
+    # USE's cosine alone is below the bar; the two searches agreeing is the evidence
+    assert max(h.dense_score for h in result.hits) < settings.retrieval.min_confidence
+    assert result.confidence == settings.retrieval.korean_agreed_confidence
+
+
+def test_agreement_never_lifts_a_korean_leaflet_without_a_named_product(korean_searcher):
+    searcher, settings = korean_searcher
+    result = searcher.search("속이 쓰리고 더부룩할 때", k=3)
+    if result.hits and result.hits[0].chunk.kind == "leaflet":
+        assert result.confidence != settings.retrieval.korean_agreed_confidence

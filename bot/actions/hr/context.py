@@ -20,18 +20,10 @@ from bot.actions.wording import MESSAGES, say
 
 HR_HANDBOOK = ("hr_handbook",)
 LEAVE_TYPES = ("annual", "sick", "family")
-LEAVE_SLOTS = ("leave_type", "leave_dates", "leave_start", "leave_end", "leave_days")
 MAX_LISTED = 8
 SEOUL = timezone(timedelta(hours=9))
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
              "Dec")
-# Words that name a leave type when the employee answers in their own words.
-LEAVE_TYPE_WORDS = {
-    "sick": ("sick", "ill", "unwell", "doctor", "병가", "아파", "아프", "병원"),
-    "family": ("family", "child", "kid", "parent", "care", "가족", "돌봄", "아이"),
-    "annual": ("annual", "vacation", "holiday", "pto", "paid time off", "vacay", "yeoncha",
-               "day off", "연차", "반차", "휴가", "월차"),
-}
 ALL_WORDS = ("all", "both", "every", "모두", "전부", "다 ", "둘 다")
 # How a request that is not a full day, or is family event leave, is shown (the gateway's
 # ``part``, ``block_start`` and ``event``); an event missing here is shown as its code.
@@ -206,30 +198,23 @@ def request_ids(tracker: Tracker) -> list[int]:
     return list(dict.fromkeys(found))
 
 
-def leave_type_from_text(text: str) -> str | None:
-    lowered = text.lower()
-    if lowered in LEAVE_TYPES:
-        return lowered
-    for leave_type, words in LEAVE_TYPE_WORDS.items():
-        if any(word in lowered for word in words):
-            return leave_type
-    return None
-
-
 def overlaps(request: dict, start: str, end: str) -> bool:
     return request["start_date"] <= end and request["end_date"] >= start
 
 
 def dates_named(tracker: Tracker, hr: Hr) -> tuple[str, str] | None:
-    named = entity_values(tracker, "date")
-    if not named:
+    """The dates the message names ("cancel my leave for next Friday"), read by the
+    gateway's leave reader."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if not text or text.startswith("/"):
         return None
     try:
-        parsed = hr.client.post("/v1/hr/leave/parse-dates",
-                                {"text": named[0][:200], "language": hr.lang})
+        reading = hr.client.post("/v1/hr/leave/read", {"text": text[:200], "language": hr.lang})
     except GatewayRefused:
         return None
-    return parsed["start_date"], parsed["end_date"]
+    if not (reading.get("start_date") and reading.get("end_date")):
+        return None
+    return reading["start_date"], reading["end_date"]
 
 
 class HrAction(Action, ABC):

@@ -11,13 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.common import entity_values
 from bot.actions.config import get_config
 from bot.actions.hr.context import HR_HANDBOOK, Hr, HrAction, request_ids
-from bot.actions.hr.my_requests import cancel_one
+from bot.actions.hr.my_requests import answers_yes_to_cancel, cancel_one, confirming_cancel
 from bot.actions.hr.team import decide_one
 from replies import quote
 
 
 class ActionHrFollowup(HrAction):
-    """An answer on its own: the request number for an open cancel/approve/decline question."""
+    """An answer on its own: yes or no to "cancel this request?", or the request number for
+    an open cancel/approve/decline question."""
 
     def name(self) -> str:
         return "action_hr_followup"
@@ -25,6 +26,13 @@ class ActionHrFollowup(HrAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:
         open_question = tracker.get_slot("hr_pending_choice")
+        pending = confirming_cancel(tracker)
+        if pending is not None:
+            if answers_yes_to_cancel(tracker):
+                cancel_one(dispatcher, hr, pending)
+            else:
+                dispatcher.utter_message(text=hr.say("hr_cancel_kept", id=pending))
+            return [SlotSet("hr_pending_choice", None)]
         ids = request_ids(tracker)
         if not ids:
             text = tracker.latest_message.get("text") or ""
@@ -46,17 +54,19 @@ class ActionHrDirectory(HrAction):
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:
-        params = {}
-        for entity, param in (("person", "q"), ("branch", "branch"),
-                              ("department", "department"), ("job_role", "role")):
-            values = entity_values(tracker, entity)
-            if values:
-                params[param] = values[0][:60]
-        if not params:
+        # the gateway reads the branch, role and department the question names; a name
+        # the NLU found is searched as a name
+        text = tracker.latest_message.get("text") or ""
+        params: dict[str, str | int] = {"limit": 20}
+        if text and not text.startswith("/"):
+            params["question"] = text[:200]
+        names = entity_values(tracker, "person")
+        if names:
+            params["q"] = names[0][:60]
+        body = hr.client.get("/v1/hr/directory", params)
+        if "q" not in params and not body.get("filters"):
             dispatcher.utter_message(text=hr.say("hr_directory_ask"))
             return []
-        params["limit"] = 20
-        body = hr.client.get("/v1/hr/directory", params)
         results = body["results"]
         if not results:
             dispatcher.utter_message(text=hr.say("hr_directory_none"))
@@ -74,7 +84,9 @@ class ActionHrDirectory(HrAction):
 
 
 class ActionHrPolicy(HrAction):
-    """HR handbook answers: the best passage, quoted and cited; never a guess."""
+    """HR handbook answers: the best passage, quoted and cited; never a guess. A question
+    about family event leave also gets the paid days of the event it names (or of every
+    event), from the gateway's table of the handbook's family events."""
 
     def name(self) -> str:
         return "action_hr_policy"
@@ -84,13 +96,37 @@ class ActionHrPolicy(HrAction):
         message = tracker.latest_message.get("text") or ""
         result = hr.client.search(message, k=3, audience="employee", kinds=HR_HANDBOOK)
         hits = [h for h in result.hits if h.get("kind", "hr_handbook") == "hr_handbook"]
+        event_lines = family_event_lines(hr, message)
+        if event_lines:
+            dispatcher.utter_message(text="\n".join(event_lines))
         if not hits or result.confidence < get_config().min_confidence:
-            dispatcher.utter_message(text=hr.say("hr_policy_not_found"))
-            hr.gap = "low_confidence"
+            if not event_lines:
+                dispatcher.utter_message(text=hr.say("hr_policy_not_found"))
+                hr.gap = "low_confidence"
             return []
         best = hits[0]
-        intro = hr.say("hr_policy_intro", title=best["title"], section=best["section_title"])
+        # the chain's Korean pages are the English ones' translations, with ids ending "-ko"
+        english_page = not str(best.get("doc_id", "")).endswith("-ko")
+        intro = hr.say("hr_policy_intro_english" if english_page else "hr_policy_intro",
+                       title=best["title"], section=best["section_title"])
         source = hr.say("source", title=best["title"], section=best["section_title"])
         dispatcher.utter_message(text=f"{intro}\n“{quote(best['text'])}”\n{source}")
         hr.sources = [best]
         return []
+
+
+def family_event_lines(hr: Hr, message: str) -> list[str]:
+    """The paid days of the family event the message is about ("my grandmother passed
+    away, how many days can I take?"), or of every event ("경조사 휴가는 며칠이에요?");
+    nothing when the message is not about family event leave."""
+    if not message or message.startswith("/"):
+        return []
+    reading = hr.client.post("/v1/hr/leave/read", {"text": message[:200], "language": hr.lang})
+    if reading.get("leave_type") != "family_event":
+        return []
+    events = hr.client.get("/v1/hr/leave/family-events")["events"]
+    label = "label_ko" if hr.lang == "ko" else "label_en"
+    named = [e for e in events if e["event"] == reading.get("event")]
+    lines = [hr.say("hr_event_days", event=e[label], days=hr.days(e["days"]),
+                    within=e["within_days"]) for e in named or events]
+    return [hr.say("hr_event_intro"), *lines, hr.say("hr_event_how")]

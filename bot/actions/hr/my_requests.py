@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.common import entity_values
+from bot.actions.common import entity_values, intent_name
 from bot.actions.gateway_client import GatewayRefused
 from bot.actions.hr.context import (
     LEAVE_TYPES,
@@ -87,6 +88,32 @@ def cancel_one(dispatcher: CollectingDispatcher, hr: Hr, request_id: int) -> boo
     return True
 
 
+CONFIRM_CANCEL = "confirm_cancel:"  # hr_pending_choice while "cancel this request?" is open
+
+
+def confirming_cancel(tracker: Tracker) -> int | None:
+    """The request "cancel this request?" asks about, if that question is open."""
+    pending = str(tracker.get_slot("hr_pending_choice") or "")
+    number = pending.removeprefix(CONFIRM_CANCEL)
+    return int(number) if pending.startswith(CONFIRM_CANCEL) and number.isdigit() else None
+
+
+# How "cancel this request?" is answered when the NLU reads the answer as "stop" or as a
+# cancel request: a no ("don't", "keep it", "never mind", "그대로") wins over a yes.
+_CANCEL_NO = re.compile(r"\b(?:don'?t|do not|keep|no|nope|never ?mind|forget it|wait)\b|"
+                        r"하지 ?마|말아|그대로|유지|아니|됐어|그만|잠깐", re.IGNORECASE)
+_CANCEL_YES = re.compile(r"\b(?:yes|yeah|yep|sure|ok(?:ay)?|please|cancel|withdraw)\b|네|넵|"
+                         r"예|응|ㅇㅇ|취소", re.IGNORECASE)
+
+
+def answers_yes_to_cancel(tracker: Tracker) -> bool:
+    intent = intent_name(tracker)
+    if intent in ("affirm", "deny"):
+        return intent == "affirm"
+    text = tracker.latest_message.get("text") or ""
+    return not _CANCEL_NO.search(text) and bool(_CANCEL_YES.search(text))
+
+
 class ActionHrCancelLeave(HrAction):
     def name(self) -> str:
         return "action_hr_cancel_leave"
@@ -94,6 +121,11 @@ class ActionHrCancelLeave(HrAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:
         ids = request_ids(tracker)
+        if not ids and (pending := confirming_cancel(tracker)) is not None:
+            if not answers_yes_to_cancel(tracker):  # "don't cancel it"
+                dispatcher.utter_message(text=hr.say("hr_cancel_kept", id=pending))
+                return [SlotSet("hr_pending_choice", None)]
+            ids = [pending]  # "yes cancel it" to "cancel this request?"
         if ids:
             for request_id in ids:
                 cancel_one(dispatcher, hr, request_id)
@@ -110,9 +142,12 @@ class ActionHrCancelLeave(HrAction):
         if not candidates:
             dispatcher.utter_message(text=hr.say("hr_cancel_none"))
             return [SlotSet("hr_pending_choice", None)]
-        if len(candidates) == 1:
-            cancel_one(dispatcher, hr, candidates[0]["id"])
-            return [SlotSet("hr_pending_choice", None)]
+        if len(candidates) == 1:  # found by its dates or type: asked before it goes
+            dispatcher.utter_message(
+                text="\n".join([hr.say("hr_cancel_confirm"), hr.request_line(candidates[0])]),
+                buttons=[{"title": hr.say("hr_cancel_yes"), "payload": "/affirm"},
+                         {"title": hr.say("hr_cancel_no"), "payload": "/deny"}])
+            return [SlotSet("hr_pending_choice", f"{CONFIRM_CANCEL}{candidates[0]['id']}")]
         dispatcher.utter_message(text="\n".join(
             [hr.say("hr_cancel_which"), *(hr.request_line(r) for r in candidates[:MAX_LISTED])]))
         return [SlotSet("hr_pending_choice", "cancel")]

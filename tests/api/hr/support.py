@@ -4,7 +4,7 @@ call the API or read the stored requests.
 The real app over a real SQLite file with the seeded roster; "today" is fixed (both for the
 seed's example requests and for the routes) so every date is deterministic. Demo accounts:
 employee = E0002 (reports to E0001), manager = E0001, pharmacist = E0003 (another branch),
-customer = a consumer, admin = no HR record.
+hr = E0011 (HR staff: the benefits queue), customer = a consumer, admin = no HR record.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from api.models import Employee, LeaveRequest, LeaveStatus
+from api.models import BenefitRequest, Employee, LeaveRequest, LeaveStatus
 
 TODAY = date(2026, 11, 23)  # a Monday
 
@@ -64,3 +64,25 @@ def a_pending_team_request(client, manager_id: str = "E0001") -> int:
                    LeaveRequest.status == LeaveStatus.pending).limit(1))
     assert found is not None
     return found
+
+
+BENEFITS = "/v1/hr/benefits"
+NEWBORN = {"kind": "add_dependent", "relation": "child", "name": "Yoon Ha-rin",
+           "birth_date": "2026-11-16"}
+EMPLOYMENT = {"kind": "employment_certificate", "purpose": "bank loan"}
+
+
+def ask_benefit(client, headers, body: dict):
+    return client.post(f"{BENEFITS}/requests", headers=headers, json=body)
+
+
+def queue_action(client, headers, request_id: int, verb: str, note: str | None = None):
+    body = None if note is None else {"note": note}
+    return client.post(f"{BENEFITS}/queue/{request_id}/{verb}", headers=headers, json=body)
+
+
+def stored_benefits(client) -> dict[int, tuple[str, str]]:
+    """Every stored benefit request: id -> (employee, status)."""
+    with sessions(client)() as session:
+        return {r.id: (r.employee_id, r.status.value)
+                for r in session.scalars(select(BenefitRequest))}

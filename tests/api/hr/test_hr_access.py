@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
-from api.models import Role, User
+from api.models import BenefitRequest, BenefitStatus, Role, User
 from api.security import hash_password
 from core.database import transaction
 from tests.api.conftest import token
 from tests.api.hr.support import (
+    BENEFITS,
+    EMPLOYMENT,
     a_pending_team_request,
+    ask_benefit,
     ask_leave,
     balance_of,
+    queue_action,
     sessions,
+    stored_benefits,
     stored_requests,
 )
 
@@ -26,17 +32,34 @@ ROUTES = [
     ("get", "/v1/hr/leave/requests"),
     ("post", "/v1/hr/leave/requests"),
     ("post", "/v1/hr/leave/parse-dates"),
+    ("post", "/v1/hr/leave/read"),
     ("delete", "/v1/hr/leave/requests/{request_id}"),
     ("get", "/v1/hr/team/requests"),
     ("post", "/v1/hr/team/requests/{request_id}/approve"),
     ("post", "/v1/hr/team/requests/{request_id}/decline"),
     ("get", "/v1/hr/directory"),
+    # benefits administration: your own points and requests; HR staff's queue
+    ("get", "/v1/hr/benefits/points"),
+    ("get", "/v1/hr/benefits/requests"),
+    ("post", "/v1/hr/benefits/requests"),
+    ("delete", "/v1/hr/benefits/requests/{request_id}"),
+    ("get", "/v1/hr/benefits/queue"),
+    ("post", "/v1/hr/benefits/queue/{request_id}/start"),
+    ("post", "/v1/hr/benefits/queue/{request_id}/complete"),
+    ("post", "/v1/hr/benefits/queue/{request_id}/reject"),
 ]
+QUEUE_ROUTES = [route for route in ROUTES if "/benefits/queue" in route[1]]
+OWN_BENEFIT_ROUTES = [route for route in ROUTES
+                      if "/benefits/" in route[1] and route not in QUEUE_ROUTES]
 BODIES = {
     "/v1/hr/chat": {"session_id": "s1", "message": "how many leave days do I have?"},
     "/v1/hr/leave/requests": {"leave_type": "annual", "start_date": "2026-12-01",
                               "end_date": "2026-12-01"},
     "/v1/hr/leave/parse-dates": {"text": "next friday"},
+    "/v1/hr/leave/read": {"text": "half day off next friday afternoon"},
+    "/v1/hr/benefits/requests": {**EMPLOYMENT, "purpose": "access matrix"},
+    "/v1/hr/benefits/queue/{request_id}/complete": {"note": "done"},
+    "/v1/hr/benefits/queue/{request_id}/reject": {"note": "not needed"},
 }
 
 
@@ -59,7 +82,7 @@ def test_the_matrix_lists_every_hr_route(client):
 
 def test_anonymous_and_bad_tokens_get_401_on_every_hr_route(client, rasa):
     request_id = a_pending_team_request(client)
-    before = stored_requests(client)
+    before, benefits_before = stored_requests(client), stored_benefits(client)
     for method, path in ROUTES:
         response = call(client, method, path, request_id)
         assert response.status_code == 401, (method, path, response.text)
@@ -67,7 +90,7 @@ def test_anonymous_and_bad_tokens_get_401_on_every_hr_route(client, rasa):
         forged = call(client, method, path, request_id,
                       {"Authorization": "Bearer not-a-real-token"})
         assert forged.status_code == 401, (method, path)
-    assert stored_requests(client) == before
+    assert stored_requests(client) == before and stored_benefits(client) == benefits_before
     assert rasa.received == []
 
 
@@ -78,12 +101,13 @@ def test_anonymous_and_bad_tokens_get_401_on_every_hr_route(client, rasa):
 def test_consumers_and_accounts_without_hr_record_get_403_everywhere(client, auth, rasa,
                                                                      username, reason):
     request_id = a_pending_team_request(client)
-    before = stored_requests(client)
+    before, benefits_before = stored_requests(client), stored_benefits(client)
     for method, path in ROUTES:
         response = call(client, method, path, request_id, auth(username))
         assert response.status_code == 403, (username, method, path, response.text)
         assert reason in response.json()["detail"]
     assert stored_requests(client) == before  # nothing created, cancelled or decided
+    assert stored_benefits(client) == benefits_before
     assert rasa.received == []  # no HR conversation ever reached the dialogue
 
 
@@ -98,13 +122,17 @@ def test_an_employee_account_whose_record_is_missing_gets_403(client):
 
 def test_employees_may_use_every_hr_route(client, auth, rasa):
     rasa.reply("You have 15 days of annual leave left.", intent="hr_leave_balance")
-    employee, manager = auth("employee"), auth("manager")
+    employee, manager, hr = auth("employee"), auth("manager"), auth("hr")
     mine = ask_leave(client, employee, "annual", "2026-12-07", "2026-12-07").json()["id"]
-    to_approve = a_pending_team_request(client)
+    benefit = ask_benefit(client, employee, EMPLOYMENT).json()["id"]  # started, completed
+    ids = {"/approve": a_pending_team_request(client), "/start": benefit,
+           "/complete": benefit, "/benefits/requests/{request_id}": ask_benefit(
+               client, employee, {**EMPLOYMENT, "purpose": "cancel me"}).json()["id"],
+           "/reject": ask_benefit(client, employee, {**EMPLOYMENT, "language": "en"}).json()["id"]}
     statuses = {}
     for method, path in ROUTES:
-        who = manager if "/team/requests/" in path else employee
-        request_id = to_approve if path.endswith("/approve") else mine
+        who = manager if "/team/requests/" in path else hr if "/queue" in path else employee
+        request_id = next((i for end, i in ids.items() if path.endswith(end)), mine)
         if path.endswith("/decline"):
             request_id = ask_leave(client, employee, "sick", "2026-12-10",
                                    "2026-12-10").json()["id"]
@@ -112,7 +140,10 @@ def test_employees_may_use_every_hr_route(client, auth, rasa):
         statuses[(method, path)] = response.status_code
         assert response.status_code in (200, 201), (method, path, response.text)
     assert statuses[("post", "/v1/hr/leave/requests")] == 201
+    assert statuses[("post", "/v1/hr/benefits/requests")] == 201
     assert len(rasa.received) == 1
+    assert {stored_benefits(client)[i][1] for i in ids.values() if i != ids["/approve"]} == {
+        "completed", "cancelled", "rejected"}
 
 
 def test_a_consumer_chat_cannot_claim_the_hr_channel(client, rasa):
@@ -196,3 +227,81 @@ def test_identity_comes_from_the_token_never_from_the_request(client, auth):
                       params={"employee_id": "E0003"}).json()["employee_id"] == "E0002"
     pharmacist_sick = balance_of(client, auth("pharmacist"), "sick")
     assert pharmacist_sick["pending"] == 0  # the sick day went to E0002, not E0003
+
+
+# --- benefits: every operation × every role, 0 leaks -------------------------------------------
+
+BENEFIT_ROLES = {  # username -> (own points and requests?, the HR queue?)
+    None: (False, False), "customer": (False, False), "admin": (False, False),
+    "employee": (True, False), "manager": (True, False), "pharmacist": (True, False),
+    "hr": (True, True)}
+EMPLOYEE_OF = {"employee": "E0002", "manager": "E0001", "pharmacist": "E0003", "hr": "E0011"}
+
+
+def test_every_benefits_operation_for_every_role_leaks_nothing(client, auth):
+    """Every role on every operation. Allowed calls succeed; every other call is refused
+    (401, 403, or 404 for a request that is not yours) and changes nothing. The requests
+    aimed at are seeded pending ones of employees none of the callers is; only HR staff may
+    act on them (through the queue)."""
+    with sessions(client)() as session:
+        pending = sorted(session.scalars(select(BenefitRequest.id).where(
+            BenefitRequest.status == BenefitStatus.pending,
+            BenefitRequest.employee_id.not_in(EMPLOYEE_OF.values()))))
+    victim, started, rejected = pending[:3]
+    hr_targets = {"start": started, "complete": started, "reject": rejected}
+    leaks, lockouts = [], []
+    for username, (own, queue) in BENEFIT_ROLES.items():
+        headers = auth(username) if username else {}
+        before = stored_benefits(client)
+        for method, path in OWN_BENEFIT_ROUTES + QUEUE_ROUTES:
+            verb = path.rsplit("/", 1)[-1]
+            target = hr_targets[verb] if queue and verb in hr_targets else victim
+            response = call(client, method, path, target, headers)
+            in_queue = (method, path) in QUEUE_ROUTES
+            expect_ok = queue if in_queue else own and "{request_id}" not in path
+            refused = response.status_code in (401, 403) or (
+                "{request_id}" in path and response.status_code == 404)
+            if expect_ok and response.status_code not in (200, 201):
+                lockouts.append((username, method, path, response.status_code))
+            if not expect_ok and not refused:
+                leaks.append((username, method, path, response.status_code))
+        after = stored_benefits(client)
+        assert len(set(after) - set(before)) == (1 if own else 0), username  # own POST only
+        changed = {i for i in before if after[i] != before[i]}
+        assert changed == ({started, rejected} if queue else set()), (username, changed)
+    assert not leaks, f"{len(leaks)} access leaks: {leaks}"
+    assert not lockouts, f"{len(lockouts)} wrongly refused: {lockouts}"
+    assert stored_benefits(client)[victim][1] == "pending"
+    assert (stored_benefits(client)[started][1], stored_benefits(client)[rejected][1]) == (
+        "completed", "rejected")
+
+
+def test_each_role_sees_only_its_own_benefits_and_hr_sees_the_queue(client, auth):
+    mine = {u: ask_benefit(client, auth(u), {**EMPLOYMENT, "purpose": u}).json()["id"]
+            for u in EMPLOYEE_OF}
+    for username, employee_id in EMPLOYEE_OF.items():
+        headers = auth(username)
+        listed = client.get(f"{BENEFITS}/requests", headers=headers).json()
+        assert {r["employee_id"] for r in listed} == {employee_id}, username
+        assert mine[username] in {r["id"] for r in listed}
+        points = client.get(f"{BENEFITS}/points", headers=headers,
+                            params={"employee_id": "E0002"}).json()
+        assert points["employee_id"] == employee_id, username
+        for other, request_id in mine.items():  # nobody cancels anyone else's
+            if other != username:
+                response = client.delete(f"{BENEFITS}/requests/{request_id}", headers=headers)
+                assert response.status_code == 404, (username, other)
+    # the manager of E0002 sees nothing of E0002's benefits, anywhere
+    manager = auth("manager")
+    assert client.get(f"{BENEFITS}/queue", headers=manager).status_code == 403
+    queue = client.get(f"{BENEFITS}/queue", headers=auth("hr"),
+                       params={"status": "all"}).json()["requests"]
+    assert set(mine.values()) <= {r["id"] for r in queue}
+    assert {r["employee"]["employee_id"] for r in queue} >= set(EMPLOYEE_OF.values())
+    assert queue_action(client, auth("hr"), mine["employee"], "start").status_code == 200
+    for username in ("employee", "manager", "pharmacist"):
+        for verb in ("complete", "reject"):
+            refused = queue_action(client, auth(username), mine["employee"], verb, "no")
+            assert refused.status_code == 403, (username, verb)
+            assert refused.json()["detail"] == "the benefits queue is for HR staff only"
+    assert stored_benefits(client)[mine["employee"]] == ("E0002", "in_progress")

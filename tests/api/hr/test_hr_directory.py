@@ -88,3 +88,28 @@ def test_the_roster_is_realistic_and_the_same_every_time():
     assert by_id["E0003"].branch == "Jongno" and by_id["E0003"].manager_id != "E0001"
     managers = {p.manager_id for p in people if p.manager_id}
     assert len(managers) >= 15
+
+
+@pytest.mark.parametrize(("question", "filters"), [
+    ("who is the pharmacist in charge at Jamsil?",
+     {"branch": "Jamsil", "role": "pharmacist in charge"}),
+    ("잠실점 약국장 연락처", {"branch": "Jamsil", "role": "pharmacist in charge"}),
+    ("who is the manager of the Jamsil branch?", {"branch": "Jamsil", "role": "store manager"}),
+    ("서면점 점장님 전화번호", {"branch": "Busan Seomyeon", "role": "store manager"}),
+    ("cashiers in gangnam", {"branch": "Gangnam", "role": "cashier"}),
+    ("인사팀 연락처 알려줘", {"department": "hr"}),
+    ("can you find it for me?", {}),  # "it" alone is not the IT team
+])
+def test_directory_reads_branch_role_and_department_from_a_question(client, auth, question,
+                                                                    filters):
+    response = client.get("/v1/hr/directory", headers=auth("employee"),
+                          params={"question": question, "limit": 100})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["filters"] == filters
+    for person in body["results"] if filters else []:
+        assert all(person[{"role": "job_role"}.get(k, k)] == v for k, v in filters.items())
+    # a filter given outright wins over the question's
+    explicit = client.get("/v1/hr/directory", headers=auth("employee"), params={
+        "question": "잠실점 약국장", "branch": "Gangnam"}).json()
+    assert explicit["filters"] == {"branch": "Gangnam", "role": "pharmacist in charge"}

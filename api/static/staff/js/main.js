@@ -1,8 +1,9 @@
 /* Haneul Pharmacy staff console: plain JS modules, no framework, no build step.
  *
  * One page with hash routes (#/documents, #/documents/<id>, #/new/leaflet, #/new/entry,
- * #/edit/leaflet/<id>, #/edit/entry/<id>, #/gaps, #/consultations[/<id>]) over the staff API
- * on the same origin (/v1/auth/*, /v1/kb/*, /v1/search, /v1/staff/*). The bearer token lives
+ * #/edit/leaflet/<id>, #/edit/entry/<id>, #/gaps, #/consultations[/<id>], #/hr-requests) over
+ * the staff API on the same origin (/v1/auth/*, /v1/kb/*, /v1/search, /v1/staff/*,
+ * /v1/hr/benefits/queue). The bearer token lives
  * in sessionStorage until its JWT expiry. Server text only ever reaches the page through
  * textContent, never as HTML.
  *
@@ -17,6 +18,7 @@ import { renderList, wireFilters } from "./documents.js";
 import { $ } from "./dom.js";
 import { openEntryForm, wireEntryForm } from "./entry_form.js";
 import { renderGaps } from "./gaps.js";
+import { initHrRequests, renderHrRequests } from "./hr_requests.js";
 import { openLeafletForm, wireLeafletForm } from "./leaflet_form.js";
 import { clearNotice } from "./notice.js";
 import { addRoute, route } from "./router.js";
@@ -42,6 +44,8 @@ addRoute("edit", ([what, docId]) => {
 addRoute("gaps", () => renderGaps());
 addRoute("consultations", (parts) => renderConsultations(parts));
 initConsultations();
+addRoute("hr-requests", (_, params) => renderHrRequests(params));
+initHrRequests();
 
 async function start() {
   $("signin-form").addEventListener("submit", signIn);

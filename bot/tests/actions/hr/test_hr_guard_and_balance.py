@@ -7,9 +7,11 @@ import pytest
 from bot.actions.hr import context as hr
 from bot.actions.hr.context import seoul_today
 from bot.actions.hr.conversation import ActionHrDirectory, ActionHrFollowup, ActionHrPolicy
+from bot.actions.hr.leave_draft import SLOTS
 from bot.actions.hr.leave_form import (
+    ActionAskLeaveConfirmed,
+    ActionAskLeaveEvent,
     ActionHrAbortLeave,
-    ActionHrConfirmLeave,
     ActionHrStartLeave,
     ActionHrSubmitLeave,
     ValidateLeaveRequestForm,
@@ -27,7 +29,8 @@ from bot.tests.actions.hr.support import (
 
 # --- the channel guard ---------------------------------------------------------------------------
 
-EVERY_ACTION = [ActionHrBalance, ActionHrStartLeave, ActionHrConfirmLeave, ActionHrSubmitLeave,
+EVERY_ACTION = [ActionHrBalance, ActionHrStartLeave, ActionAskLeaveConfirmed, ActionAskLeaveEvent,
+                ActionHrSubmitLeave,
                 ActionHrAbortLeave, ActionHrListLeave, ActionHrCancelLeave,
                 ActionHrTeamRequests, ActionHrApproveLeave, ActionHrDeclineLeave,
                 ActionHrFollowup, ActionHrDirectory, ActionHrPolicy]
@@ -63,7 +66,7 @@ def test_a_refused_start_keeps_the_form_closed(tokens):
     assert slots_set(events) == {"hr_verified": False}
     events, _, _ = run(ActionHrStartLeave(), as_user(tokens, "employee", "book me friday off"))
     assert slots_set(events)["hr_verified"] is True
-    assert all(slots_set(events)[s] is None for s in hr.LEAVE_SLOTS)
+    assert all(slots_set(events)[s] is None for s in SLOTS)
 
 
 def test_form_validation_on_the_consumer_channel_closes_the_form(tokens):
@@ -114,7 +117,8 @@ def test_balance_in_korean(tokens):
 def test_an_unreachable_gateway_gives_the_hr_helpdesk(tokens, gateway_down):
     events, texts, meta = run(ActionHrSubmitLeave(), as_user(
         tokens, "employee", "yes", slots={"leave_type": "annual", "leave_start": "2030-01-07",
-                                          "leave_end": "2030-01-07"}))
+                                          "leave_end": "2030-01-07", "leave_days": 1.0,
+                                          "leave_confirmed": True}))
     assert "can't reach the HR system" in texts[0]["text"] and "02-6200-7570" in texts[0]["text"]
     assert meta["gap"] == "unavailable"
     assert all(value is None for value in slots_set(events).values())

@@ -1,4 +1,5 @@
-"""The leave request form: type, dates, confirmation, submission, abort."""
+"""The leave request form against the real gateway: every message read and kept, what is
+asked next, corrections, answers that do not fit, the confirmation and the submission."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.actions.hr import context as hr
-from bot.actions.hr.context import leave_type_from_text, seoul_today
+from bot.actions.hr.context import seoul_today
+from bot.actions.hr.leave_draft import SLOTS
 from bot.actions.hr.leave_form import (
+    ActionAskLeaveConfirmed,
+    ActionAskLeaveEvent,
     ActionHrAbortLeave,
-    ActionHrConfirmLeave,
     ActionHrSubmitLeave,
     ValidateLeaveRequestForm,
 )
@@ -24,86 +26,146 @@ from bot.tests.actions.hr.support import (
     run_async,
 )
 
-# --- the leave request form ----------------------------------------------------------------------
+FORM = {"name": "leave_request_form"}
 
 
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("annual", "annual"), ("I'm feeling ill", "sick"), ("vacation", "annual"),
-    ("my kid is sick", "sick"), ("to care for my parent", "family"), ("연차", "annual"),
-    ("병가", "sick"), ("가족돌봄", "family"), ("banana", None),
-])
-def test_leave_type_is_read_from_the_employees_own_words(text, expected):
-    assert leave_type_from_text(text) == expected
-
-
-def test_an_unclear_leave_type_is_asked_again(tokens):
-    form = ValidateLeaveRequestForm()
-    from rasa_sdk.executor import CollectingDispatcher
-
-    dispatcher = CollectingDispatcher()
-    tracker_ = as_user(tokens, "employee", "banana", intent="inform")
-    assert form.validate_leave_type("banana", dispatcher, tracker_, {}) == {"leave_type": None}
-    assert "which kind of leave" in dispatcher.messages[0]["text"]
-    assert form.validate_leave_type("휴가", dispatcher, tracker_, {}) == {"leave_type": "annual"}
-
-
-@pytest.mark.parametrize("text", ["next Monday to Wednesday", "다음 주 월요일부터 수요일까지"])
-def test_dates_in_either_language_fill_start_end_and_working_days(tokens, text):
+def next_week(weekday: int) -> date:
     today = seoul_today()
-    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
-    events, texts, meta = run_async(ValidateLeaveRequestForm(), as_user(
-        tokens, "employee", text, intent="inform",
-        events=[{"event": "slot", "name": "leave_dates", "value": text}],
-        active_loop={"name": "leave_request_form"}), FORM_DOMAIN)
-    slots = slots_set(events)
-    assert slots["leave_dates"] == text
-    assert slots["leave_start"] == monday.isoformat()
-    assert slots["leave_end"] == (monday + timedelta(days=2)).isoformat()
-    assert 1 <= slots["leave_days"] <= 3 and isinstance(slots["leave_days"], float)
-    assert texts == [] and meta == {}  # a valid answer needs no reply
+    return today - timedelta(days=today.weekday()) + timedelta(weeks=1, days=weekday)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("yesterday", "is in the past"),
-    ("whenever suits you", "couldn't read those dates (I can't read a date in"),
-    ("Monday and Wednesday", "separate days"),
+def form_turn(tokens, text: str, *, intent: str = "inform", slots: dict | None = None,
+              active: bool = True, events: list[dict] | None = None):
+    """(slots set, texts) of the form's validation of one message."""
+    tracker_ = as_user(tokens, "employee", text, intent=intent, slots=slots or {},
+                       active_loop=FORM if active else None, events=events)
+    found, texts, _ = run_async(ValidateLeaveRequestForm(), tracker_, FORM_DOMAIN)
+    return slots_set(found), [t["text"] for t in texts]
+
+
+def test_everything_said_up_front_goes_straight_to_the_confirmation(tokens):
+    wednesday = next_week(2).isoformat()
+    slots, texts = form_turn(tokens, "I want to take a half day off next wednesday afternoon",
+                             intent="hr_request_leave", active=False)
+    assert (slots["leave_type"], slots["leave_part"], slots["leave_start"],
+            slots["leave_end"]) == ("annual", "pm", wednesday, wednesday)
+    assert slots["requested_slot"] == "leave_confirmed"
+    assert texts == []
+
+
+def test_a_korean_half_day_over_two_turns_keeps_the_half(tokens):
+    first, _ = form_turn(tokens, "반차 쓰고 싶어요", intent="hr_request_leave", active=False)
+    assert (first["leave_type"], first["leave_part"]) == ("annual", "half")
+    assert first["requested_slot"] == "leave_dates"
+    second, _ = form_turn(tokens, "다음 주 수요일 오후요", slots={
+        "leave_type": "annual", "leave_part": "half", "requested_slot": "leave_dates"})
+    assert second["leave_part"] == "pm" and second["leave_start"] == next_week(2).isoformat()
+    assert second["requested_slot"] == "leave_confirmed"
+
+
+def test_a_half_day_whose_half_is_not_said_asks_morning_or_afternoon(tokens):
+    slots, _ = form_turn(tokens, "half day next wednesday please", intent="hr_request_leave",
+                         active=False)
+    assert slots["requested_slot"] == "leave_part"
+
+
+def test_a_correction_at_the_confirmation_changes_the_request_and_asks_again(tokens):
+    wednesday, thursday = next_week(2).isoformat(), next_week(3).isoformat()
+    request = {"leave_type": "annual", "leave_part": "pm", "leave_start": wednesday,
+               "leave_end": wednesday, "leave_days": 1.0, "requested_slot": "leave_confirmed"}
+    slots, _ = form_turn(tokens, "no, make it Thursday", intent="deny", slots=request)
+    assert slots["leave_start"] == thursday and slots["leave_end"] == thursday
+    assert slots["requested_slot"] == "leave_confirmed"
+    slots, _ = form_turn(tokens, "오후 말고 오전이요", slots=request)
+    assert slots["leave_part"] == "am" and "leave_start" not in slots
+    assert slots["requested_slot"] == "leave_confirmed"
+
+
+def test_yes_to_the_confirmation_completes_the_form(tokens):
+    wednesday = next_week(2).isoformat()
+    slots, _ = form_turn(tokens, "yes", intent="affirm", slots={
+        "leave_type": "annual", "leave_start": wednesday, "leave_end": wednesday,
+        "leave_days": 1.0, "requested_slot": "leave_confirmed"})
+    assert slots["leave_confirmed"] is True and slots["requested_slot"] is None
+
+
+def test_an_answer_that_fits_no_question_is_asked_again_not_taken(tokens):
+    slots, texts = form_turn(tokens, "yes", intent="affirm",
+                             slots={"requested_slot": "leave_type"})
+    assert slots["requested_slot"] == "leave_type" and "leave_type" not in slots
+    assert slots["leave_unclear"] == 1
+    assert "didn't get that" in texts[0] and "cancel" in texts[0]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("what's the dental insurance benefit?", "hr_policy"),
+    ("who is the manager of the Jamsil branch?", "hr_directory"),
+    ("actually cancel that", "stop"), ("취소", "stop"), ("no", "deny"),
 ])
-def test_bad_dates_are_refused_with_the_reason_and_nothing_kept(tokens, text, message):
-    from rasa_sdk.executor import CollectingDispatcher
-
-    dispatcher = CollectingDispatcher()
-    result = ValidateLeaveRequestForm().validate_leave_dates(
-        text, dispatcher, as_user(tokens, "employee", text, intent="inform"), {})
-    assert result == {"leave_dates": None, "leave_start": None, "leave_end": None,
-                      "leave_days": None}
-    assert message in dispatcher.messages[0]["text"]
+def test_questions_and_stops_are_left_to_their_rules(tokens, text, intent):
+    tracker_ = as_user(tokens, "employee", text, intent=intent, active_loop=FORM,
+                       slots={"leave_type": "annual", "requested_slot": "leave_dates"})
+    found, texts, _ = run_async(ValidateLeaveRequestForm(), tracker_, FORM_DOMAIN)
+    assert found == [] and texts == []  # nothing extracted: the form is rejected
 
 
-def test_a_weekend_has_no_working_days_to_request(tokens):
-    from rasa_sdk.executor import CollectingDispatcher
-
-    saturday = seoul_today() + timedelta(days=(5 - seoul_today().weekday()) % 7 or 7)
-    dispatcher = CollectingDispatcher()
-    result = ValidateLeaveRequestForm().validate_leave_dates(
-        saturday.isoformat(), dispatcher, as_user(tokens, "employee", "a saturday"), {})
-    assert result["leave_start"] is None
-    assert "has no working days" in dispatcher.messages[0]["text"]
-    assert saturday.strftime("%a") in dispatcher.messages[0]["text"]
+def test_after_a_question_was_answered_the_form_only_asks_again(tokens):
+    events = [{"event": "user", "text": "what's the dental plan?"},
+              {"event": "action", "name": "action_hr_policy"},
+              {"event": "action", "name": "leave_request_form"}]
+    slots, texts = form_turn(tokens, "what's the dental plan?", intent="hr_policy",
+                             slots={"leave_type": "annual"}, events=events)
+    assert slots == {"requested_slot": "leave_dates"} and texts == []
 
 
-def test_confirmation_repeats_the_request_with_yes_and_no_buttons(tokens):
-    _, texts, _ = run(ActionHrConfirmLeave(), as_user(
-        tokens, "employee", "next friday", slots={
-            "leave_type": "family", "leave_start": "2030-01-07", "leave_end": "2030-01-09",
-            "leave_days": 3.0}))
-    assert texts[0]["text"] == ("Shall I request family care leave for Mon 7 Jan 2030 to "
-                                "Wed 9 Jan 2030 (3 working day(s))? Your manager will be asked "
-                                "to approve it.")
+def test_family_event_leave_reads_the_event_or_asks_for_it(tokens):
+    slots, _ = form_turn(tokens, "family event leave for my wedding, next Monday to Friday",
+                         intent="hr_request_leave", active=False)
+    assert (slots["leave_type"], slots["leave_event"]) == ("family_event", "own_wedding")
+    assert slots["requested_slot"] == "leave_confirmed"
+    slots, _ = form_turn(tokens, "경조휴가 신청할게요", intent="hr_request_leave", active=False)
+    assert slots["leave_type"] == "family_event" and slots["requested_slot"] == "leave_event"
+
+
+def test_half_days_of_other_leave_and_past_dates_are_explained(tokens):
+    slots, texts = form_turn(tokens, "sick leave next wednesday afternoon",
+                             intent="hr_request_leave", active=False)
+    assert slots["leave_type"] == "sick" and slots["leave_part"] == "full"
+    assert "annual leave only" in texts[0]
+    slots, texts = form_turn(tokens, "2020-01-06", slots={"leave_type": "annual",
+                                                          "requested_slot": "leave_dates"})
+    assert slots["requested_slot"] == "leave_dates" and "already passed" in texts[0]
+
+
+def test_the_confirmation_repeats_exactly_what_will_be_stored(tokens):
+    _, texts, _ = run(ActionAskLeaveConfirmed(), as_user(tokens, "employee", "ok", slots={
+        "leave_type": "annual", "leave_part": "pm", "leave_start": "2030-01-08",
+        "leave_end": "2030-01-08", "leave_days": 1.0}))
+    assert texts[0]["text"] == ("Shall I request annual leave for Tue 8 Jan 2030, afternoon "
+                                "half day (0.5 working day(s))? Kang Min-ho will be asked to "
+                                "approve it.")
     assert [b["payload"] for b in texts[0]["buttons"]] == ["/affirm", "/deny"]
-    events, texts, _ = run(ActionHrConfirmLeave(), as_user(tokens, "employee", "ok"))
-    assert all(value is None for value in slots_set(events).values())
+    _, texts, _ = run(ActionAskLeaveConfirmed(), as_user(tokens, "employee", "네", slots={
+        "leave_type": "family_event", "leave_event": "own_wedding",
+        "leave_start": "2030-01-07", "leave_end": "2030-01-11", "leave_days": 5.0}))
+    assert texts[0]["text"].startswith("2030년 1월 7일(월)부터 2030년 1월 11일(금)까지, "
+                                       "경조휴가 (본인 결혼)를 신청할까요? (근무일 기준 5일)")
+
+
+def test_the_family_events_are_offered_as_buttons_with_their_days(tokens):
+    _, texts, _ = run(ActionAskLeaveEvent(), as_user(tokens, "employee", "경조휴가요"))
+    titles = {b["title"]: b["payload"] for b in texts[0]["buttons"]}
+    assert titles["본인 결혼 (근무일 기준 5일)"] == '/inform{"leave_event": "own_wedding"}'
+    assert len(titles) == 10
+
+
+def test_nothing_is_stored_without_the_confirmation(api, tokens):
+    start, end, _ = future_span(api, 5)
+    count = len(api("employee", "GET", "/v1/hr/leave/requests").json())
+    _, texts, _ = run(ActionHrSubmitLeave(), as_user(tokens, "employee", "yes", slots={
+        "leave_type": "annual", "leave_start": start, "leave_end": end, "leave_days": 3.0}))
+    assert texts[0]["text"] == "OK, I haven't submitted anything."
+    assert len(api("employee", "GET", "/v1/hr/leave/requests").json()) == count
 
 
 def test_submitting_creates_a_pending_request_for_the_token_holder(api, tokens):
@@ -113,7 +175,7 @@ def test_submitting_creates_a_pending_request_for_the_token_holder(api, tokens):
     events, texts, meta = run(ActionHrSubmitLeave(), as_user(
         tokens, "employee", "yes", intent="affirm", slots={
             "leave_type": "annual", "leave_start": start, "leave_end": end,
-            "leave_days": float(days)}))
+            "leave_days": float(days), "leave_confirmed": True}))
     created = next(r for r in api("employee", "GET", "/v1/hr/leave/requests").json()
                    if r["start_date"] == start and r["status"] == "pending")
     assert created["employee_id"] == "E0002" and created["days"] == days
@@ -123,17 +185,38 @@ def test_submitting_creates_a_pending_request_for_the_token_holder(api, tokens):
     assert f"You can still request {before - days} day(s) of annual leave in {year}" in text
     assert remaining(api, "employee", "annual", year) == before - days
     assert meta["gap"] is None
-    assert all(slots_set(events)[s] is None for s in hr.LEAVE_SLOTS)
+    assert all(slots_set(events)[s] is None for s in SLOTS)
 
     # the same dates again: refused by the gateway, with its reason, and nothing stored
     _, texts, meta = run(ActionHrSubmitLeave(), as_user(
         tokens, "employee", "yes", intent="affirm", slots={
-            "leave_type": "sick", "leave_start": start, "leave_end": start}))
+            "leave_type": "sick", "leave_start": start, "leave_end": start,
+            "leave_days": 1.0, "leave_confirmed": True}))
     assert texts[0]["text"].startswith("I couldn't do that: these dates overlap your pending "
                                        f"request #{created['id']}")
     assert meta["gap"] == "overlap"
     assert len([r for r in api("employee", "GET", "/v1/hr/leave/requests").json()
                 if r["start_date"] == start]) == 1
+
+
+def test_a_half_day_and_family_event_leave_are_stored_as_confirmed(api, tokens):
+    start, _, _ = future_span(api, 6)
+    _, texts, _ = run(ActionHrSubmitLeave(), as_user(tokens, "employee", "네", slots={
+        "leave_type": "annual", "leave_part": "am", "leave_start": start, "leave_end": start,
+        "leave_days": 1.0, "leave_confirmed": True}))
+    half = next(r for r in api("employee", "GET", "/v1/hr/leave/requests").json()
+                if r["start_date"] == start and r["status"] == "pending")
+    assert (half["part"], half["days"]) == ("am", 0.5)
+    assert "오전 반차" in texts[0]["text"]
+    monday = date.fromisoformat(start) + timedelta(weeks=1)
+    _, texts, _ = run(ActionHrSubmitLeave(), as_user(tokens, "employee", "yes", slots={
+        "leave_type": "family_event", "leave_event": "bereavement_grandparent",
+        "leave_start": monday.isoformat(), "leave_end": (monday + timedelta(days=2)).isoformat(),
+        "leave_days": 3.0, "leave_confirmed": True}))
+    event = next(r for r in api("employee", "GET", "/v1/hr/leave/requests").json()
+                 if r["start_date"] == monday.isoformat() and r["status"] == "pending")
+    assert (event["leave_type"], event["event"]) == ("family_event", "bereavement_grandparent")
+    assert "does not use your annual leave" in texts[0]["text"]
 
 
 def test_submitting_more_than_the_balance_is_refused(api, tokens):
@@ -142,7 +225,7 @@ def test_submitting_more_than_the_balance_is_refused(api, tokens):
     _, texts, meta = run(ActionHrSubmitLeave(), as_user(
         tokens, "employee", "yes", intent="affirm", slots={
             "leave_type": "family", "leave_start": start.isoformat(),
-            "leave_end": end.isoformat()}))
+            "leave_end": end.isoformat(), "leave_days": 15.0, "leave_confirmed": True}))
     assert "not enough family leave" in texts[0]["text"]
     assert meta["gap"] == "insufficient_balance"
     assert not [r for r in api("employee", "GET", "/v1/hr/leave/requests").json()
@@ -154,15 +237,16 @@ def test_submitting_in_korean_explains_the_refusal_in_korean(api, tokens):
     ask_leave(api, "employee", "annual", start, end)
     _, texts, _ = run(ActionHrSubmitLeave(), as_user(
         tokens, "employee", "네 신청해 주세요", intent="affirm", slots={
-            "leave_type": "annual", "leave_start": start, "leave_end": end}))
+            "leave_type": "annual", "leave_start": start, "leave_end": end,
+            "leave_days": 3.0, "leave_confirmed": True}))
     assert texts[0]["text"] == "처리하지 못했습니다. 이미 신청한 휴가와 날짜가 겹칩니다."
 
 
 def test_aborting_closes_the_form_and_submits_nothing(api, tokens):
     count = len(api("employee", "GET", "/v1/hr/leave/requests").json())
     events, texts, _ = run(ActionHrAbortLeave(), as_user(
-        tokens, "employee", "never mind", intent="deny", slots={"leave_type": "annual"},
-        active_loop={"name": "leave_request_form"}))
+        tokens, "employee", "never mind", intent="stop", slots={"leave_type": "annual"},
+        active_loop=FORM))
     assert texts[0]["text"] == "OK, I haven't submitted anything."
     assert {"event": "active_loop", "name": None} in [
         {"event": e["event"], "name": e.get("name")} for e in events]

@@ -80,13 +80,38 @@ def test_cancelling_by_number_gives_the_days_back(api, tokens):
     assert slots_set(events) == {"hr_pending_choice": None}
 
 
-def test_cancelling_the_only_upcoming_request_needs_no_number(api, tokens):
+def test_the_only_upcoming_request_is_cancelled_after_a_yes(api, tokens):
     start, end, _ = future_span(api, 2)
     created = ask_leave(api, "employee", "sick", start, end)
-    _, texts, _ = run(ActionHrCancelLeave(), as_user(
+    events, texts, _ = run(ActionHrCancelLeave(), as_user(
         tokens, "employee", "cancel my leave", intent="hr_cancel_leave"))
-    assert texts[0]["text"].startswith(f"Cancelled request #{created['id']}")
+    assert texts[0]["text"].startswith("Cancel this request?\n")
+    assert f"#{created['id']}" in texts[0]["text"]
+    assert [b["payload"] for b in texts[0]["buttons"]] == ["/affirm", "/deny"]
+    pending = slots_set(events)["hr_pending_choice"]
+    assert status_of(api, "employee", created["id"]) == "pending"  # not before the yes
+    _, texts, _ = run(ActionHrFollowup(), as_user(
+        tokens, "employee", "응 취소해", intent="stop", slots={"hr_pending_choice": pending}))
+    assert texts[0]["text"].startswith(f"요청 #{created['id']}(병가, ")
     assert status_of(api, "employee", created["id"]) == "cancelled"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("no", "deny"), ("never mind, keep it", "stop"), ("아니 그대로 둬", "hr_cancel_leave")])
+def test_no_to_cancel_this_request_keeps_it(api, tokens, text, intent):
+    created = ask_leave(api, "employee", "annual", *future_span(api, 7)[:2])
+    events, _, _ = run(ActionHrCancelLeave(), as_user(
+        tokens, "employee", "cancel my leave for that week", intent="hr_cancel_leave",
+        entities=[entity("leave_type", "annual")]))
+    pending = slots_set(events)["hr_pending_choice"]
+    action = ActionHrCancelLeave() if intent == "hr_cancel_leave" else ActionHrFollowup()
+    events, texts, _ = run(action, as_user(tokens, "employee", text, intent=intent,
+                                           slots={"hr_pending_choice": pending}))
+    assert texts[0]["text"] in (f"OK, request #{created['id']} stays as it is.",
+                                f"알겠습니다. 요청 #{created['id']}은(는) 그대로 둡니다.")
+    assert slots_set(events) == {"hr_pending_choice": None}
+    assert status_of(api, "employee", created["id"]) == "pending"
+    api("employee", "DELETE", f"/v1/hr/leave/requests/{created['id']}")
 
 
 def test_with_several_upcoming_requests_cancel_asks_which_and_a_number_answers(api, tokens):
@@ -111,9 +136,11 @@ def test_with_several_upcoming_requests_cancel_asks_which_and_a_number_answers(a
 def test_a_leave_type_narrows_what_cancel_means(api, tokens):
     annual = ask_leave(api, "employee", "annual", *future_span(api, 2)[:2])
     sick = ask_leave(api, "employee", "sick", *future_span(api, 3)[:2])
-    run(ActionHrCancelLeave(), as_user(tokens, "employee", "cancel my sick leave",
-                                       intent="hr_cancel_leave",
-                                       entities=[entity("leave_type", "sick")]))
+    events, _, _ = run(ActionHrCancelLeave(), as_user(
+        tokens, "employee", "cancel my sick leave", intent="hr_cancel_leave",
+        entities=[entity("leave_type", "sick")]))
+    run(ActionHrFollowup(), as_user(tokens, "employee", "yes", intent="affirm",
+                                    slots=slots_set(events)))
     assert status_of(api, "employee", sick["id"]) == "cancelled"
     assert status_of(api, "employee", annual["id"]) == "pending"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.actions.config import get_config
 from bot.actions.hr import context as hr
 from bot.actions.hr.conversation import ActionHrDirectory, ActionHrFollowup, ActionHrPolicy
@@ -129,6 +131,16 @@ def test_directory_by_branch_and_role_in_korean(tokens):
     assert "051-806-16" in lines[1]
 
 
+@pytest.mark.parametrize("text", ["who is the pharmacist in charge at Jamsil?",
+                                  "잠실점 약국장 연락처"])
+def test_directory_by_role_read_from_the_question_alone(tokens, text):
+    _, texts, _ = run(ActionHrDirectory(), as_user(tokens, "employee", text,
+                                                   intent="hr_directory"))
+    lines = texts[0]["text"].splitlines()
+    assert len(lines) == 2 and "pharmacist in charge, Jamsil" in lines[1]
+    assert "02-2143-14" in lines[1]  # the branch's work line, nothing private
+
+
 def test_directory_without_anything_to_search_asks_and_unknowns_are_a_gap(tokens):
     _, texts, _ = run(ActionHrDirectory(), as_user(tokens, "employee", "find a colleague",
                                                    intent="hr_directory"))
@@ -155,6 +167,18 @@ def test_policy_questions_quote_and_cite_the_hr_handbook(tokens):
     assert texts[0]["text"].startswith("From the HR handbook, ")
     assert "Source:" in texts[0]["text"]
     assert meta["sources"] and meta["sources"][0]["doc_id"] == "hr-sick-leave"
+    assert meta["gap"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my grandmother passed away, how many days can I take?",
+     "• death of your grandparent: 3 working day(s), to be taken within 30 days"),
+    ("경조사 휴가는 며칠이에요?", "• 본인 결혼: 근무일 기준 5일"),
+])
+def test_family_event_questions_get_the_paid_days_of_the_event(tokens, text, expected):
+    _, texts, meta = run(ActionHrPolicy(), as_user(tokens, "employee", text,
+                                                   intent="hr_policy"))
+    assert expected in texts[0]["text"]
     assert meta["gap"] is None
 
 
