@@ -41,6 +41,8 @@ def _bump_first_figure(data: dict, name: str) -> None:
         "pills": ("kinds", "dropped", "top5"),
         "answers": ("sets", "frozen", "rate"),
         "answers-by-category": ("sets", "dev", "by_category", "symptom", "passed"),
+        "hr": ("results", "frozen", "ko", "wrong_bookings"),
+        "hr-by-task": ("results", "dev", "by_task", "half_day", "passed"),
         "handoff": ("delays", "reply_visible", "p95_ms"),
         "chat": ("edits", "searchable_from_send", "p50_ms"),
         "load": ("paced", "p95_ms"),

@@ -11,6 +11,7 @@ from api.deps import CurrentUser, SessionDep, SettingsDep
 from api.schemas.auth import Me, Token
 from api.security import create_token
 from api.services.accounts import authenticate
+from api.services.benefits import is_hr_staff
 
 router = APIRouter(prefix="/v1/auth", tags=["auth"])
 
@@ -30,6 +31,7 @@ def issue_token(
 
 
 @router.get("/me", response_model=Me)
-def me(user: CurrentUser) -> Me:
+def me(user: CurrentUser, session: SessionDep) -> Me:
+    hr_staff = user.employee_id is not None and is_hr_staff(session, user.employee_id)
     return Me(username=user.username, full_name=user.full_name, role=user.role,
-              employee_id=user.employee_id)
+              employee_id=user.employee_id, hr_staff=hr_staff)

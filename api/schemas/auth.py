@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.models import Role
 
@@ -17,3 +17,5 @@ class Me(BaseModel):
     full_name: str
     role: Role
     employee_id: str | None
+    hr_staff: bool = Field(default=False, description=(
+        "the account's HR record is in the HR team: it works the benefits queue"))

@@ -20,6 +20,9 @@ def test_password_flow_issues_a_token_for_the_right_role(client):
     headers = token(client, "pharmacist")
     me = client.get("/v1/auth/me", headers=headers).json()
     assert me["role"] == "staff" and me["username"] == "pharmacist"
+    assert me["hr_staff"] is False  # a pharmacist: the console never asks for the HR queue
+    hr = client.get("/v1/auth/me", headers=token(client, "hr")).json()
+    assert hr["role"] == "staff" and hr["hr_staff"] is True
     wrong = client.post("/v1/auth/token", data={"username": "pharmacist", "password": "nope"})
     assert wrong.status_code == 401 and wrong.json()["detail"] == "wrong username or password"
     forged = client.get("/v1/auth/me", headers={"Authorization": "Bearer not.a.token"})

@@ -133,6 +133,6 @@ export function initHrRequests() {
     if (!changed) return;
     page.ownId = null;
     setAllowed(false);
-    if (account) probe(account);
+    if (account && account.hrStaff) probe(account);  // others never ask (no 403s)
   });
 }

@@ -69,6 +69,7 @@ async function start() {
     try {
       const me = await api("/v1/auth/me");
       if (!STAFF_ROLES.has(me.role)) throw new ApiError(403, "not staff");
+      state.auth.hrStaff = Boolean(me.hr_staff);
       scheduleExpiry();
       renderAccount();
     } catch (err) {

@@ -53,7 +53,8 @@ export function scheduleExpiry() {
 
 export function startSession(token, expiresIn, me) {
   const exp = jwtClaims(token).exp || Math.floor(Date.now() / 1000) + (expiresIn || 0);
-  state.auth = { token, exp, username: me.username, fullName: me.full_name, role: me.role };
+  state.auth = { token, exp, username: me.username, fullName: me.full_name, role: me.role,
+    hrStaff: Boolean(me.hr_staff) };
   storeAuth();
   scheduleExpiry();
   renderAccount();
@@ -91,8 +92,8 @@ export function renderAccount() {
 /** Who is signed in, as the onSession() listeners get it (no token: they call api()). */
 function account() {
   if (!state.auth) return null;
-  const { username, fullName, role } = state.auth;
-  return { username, fullName, role };
+  const { username, fullName, role, hrStaff } = state.auth;
+  return { username, fullName, role, hrStaff: Boolean(hrStaff) };
 }
 
 export function showSignIn(info) {
