@@ -188,6 +188,7 @@ class LeaveReadingOut(BaseModel):
     date_error: str | None = Field(description=(
         "dates were given but cannot be requested (past, no working day, unreadable "
         "range): why"))
+    found_anything: bool = Field(description="the message says something about the leave")
 
 
 class DirectoryEntry(BaseModel):

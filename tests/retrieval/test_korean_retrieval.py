@@ -134,6 +134,6 @@ def test_a_korean_handbook_page_both_searches_rank_first_is_confident(korean_sea
 
 def test_agreement_never_lifts_a_korean_leaflet_without_a_named_product(korean_searcher):
     searcher, settings = korean_searcher
-    result = searcher.search("속이 쓰리고 더부룩할 때", k=3)
-    if result.hits and result.hits[0].chunk.kind == "leaflet":
-        assert result.confidence != settings.retrieval.korean_agreed_confidence
+    result = searcher.search("속이 쓰리고 더부룩할 때", k=3, kinds=("leaflet",))
+    assert result.hits and result.hits[0].chunk.kind == "leaflet"
+    assert result.confidence < settings.retrieval.korean_agreed_confidence

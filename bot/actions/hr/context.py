@@ -153,6 +153,12 @@ class Hr:
     def balance(self, year: int | None = None) -> dict:
         return self.client.get("/v1/hr/leave/balance", {"year": year} if year else None)
 
+    def read_leave(self, text: str, **context: Any) -> dict:
+        """What a message says about the leave wanted, read by the gateway
+        (``POST /v1/hr/leave/read``; ``context``: ``near``, ``asked``)."""
+        return self.client.post("/v1/hr/leave/read",
+                                {"text": text[:200], "language": self.lang, **context})
+
     def remaining(self, leave_type: str, year: int) -> str | None:
         """What remains of the type in the year, formatted ("14.5"); None if unknown (or the
         type has no balance, as family event leave)."""
@@ -209,7 +215,7 @@ def dates_named(tracker: Tracker, hr: Hr) -> tuple[str, str] | None:
     if not text or text.startswith("/"):
         return None
     try:
-        reading = hr.client.post("/v1/hr/leave/read", {"text": text[:200], "language": hr.lang})
+        reading = hr.read_leave(text)
     except GatewayRefused:
         return None
     if not (reading.get("start_date") and reading.get("end_date")):

@@ -121,7 +121,7 @@ def family_event_lines(hr: Hr, message: str) -> list[str]:
     nothing when the message is not about family event leave."""
     if not message or message.startswith("/"):
         return []
-    reading = hr.client.post("/v1/hr/leave/read", {"text": message[:200], "language": hr.lang})
+    reading = hr.read_leave(message)
     if reading.get("leave_type") != "family_event":
         return []
     events = hr.client.get("/v1/hr/leave/family-events")["events"]

@@ -71,6 +71,7 @@ def payload_reading(tracker: Tracker) -> dict[str, Any]:
             reading["part"] = value
     for value in entity_values(tracker, "leave_event"):
         reading["leave_type"], reading["event"] = "family_event", value
+    reading["found_anything"] = bool(reading)
     return reading
 
 
@@ -79,14 +80,8 @@ def read_message(hr: Hr, tracker: Tracker, draft: LeaveDraft) -> dict[str, Any]:
     if not text or text.startswith("/"):
         return payload_reading(tracker)
     asked = tracker.get_slot("requested_slot")
-    return hr.client.post("/v1/hr/leave/read", {
-        "text": text[:200], "language": hr.lang, "near": draft.start,
-        "asked": "event" if asked == "leave_event" else None})
-
-
-def said_something(reading: dict[str, Any]) -> bool:
-    return any(reading.get(key) for key in ("leave_type", "part", "block_start", "event",
-                                            "start_date", "date_error"))
+    return hr.read_leave(text, near=draft.start,
+                         asked="event" if asked == "leave_event" else None)
 
 
 class ActionHrStartLeave(HrAction):
@@ -144,7 +139,7 @@ class ValidateLeaveRequestForm(Action):
             dispatcher.utter_message(text=hr.say(note, reason=reading.get("date_error") or ""))
         unclear = float(tracker.get_slot("leave_unclear") or 0)
         intent = intent_name(tracker)
-        if said_something(reading):
+        if reading.get("found_anything"):
             events: list[EventType] = [SlotSet(name, value)
                                        for name, value in draft.changed(before).items()]
         elif tracker.get_slot("requested_slot") == "leave_confirmed" and (

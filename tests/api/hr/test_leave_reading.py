@@ -126,10 +126,12 @@ def test_the_endpoint_reads_the_message_for_the_signed_in_employee(client, auth)
         "text": "다음 주 수요일 오후 반차요", "language": "ko"}).json()
     assert body == {"leave_type": "annual", "leave_type_implied": False, "part": "pm",
                     "block_start": None, "event": None, "start_date": "2026-12-02",
-                    "end_date": "2026-12-02", "working_days": 1, "date_error": None}
+                    "end_date": "2026-12-02", "working_days": 1, "date_error": None,
+                    "found_anything": True}
     nothing = client.post("/v1/hr/leave/read", headers=auth("employee"),
                           json={"text": "thanks!"})
     assert nothing.status_code == 200 and nothing.json()["start_date"] is None
+    assert nothing.json()["found_anything"] is False
     too_long = client.post("/v1/hr/leave/read", headers=auth("employee"),
                            json={"text": "x" * 201})
     assert too_long.status_code == 422
