@@ -112,7 +112,8 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
 
 def _emergency_in_refused_message(request: Request, errors: list[dict]) -> str | None:
     """A chat message refused for its length is still checked for an emergency: whoever
-    sent it gets the emergency numbers in the error's ``message``, not only "too long"."""
+    sent it gets the emergency numbers in the error's ``message``, not only "too long"
+    (at either level of the check: such a message gets no other answer)."""
     from api.services.chat import emergency_text
     from safety import detect_red_flag
 
@@ -122,7 +123,7 @@ def _emergency_in_refused_message(request: Request, errors: list[dict]) -> str |
         text = error.get("input")
         if tuple(error.get("loc", ())) == ("body", "message") and isinstance(text, str):
             chat = getattr(request.app.state, "chat", None)
-            flag = chat.detector.detect(text) if chat else detect_red_flag(text)
+            flag = chat.assessor.assess(text).flag if chat else detect_red_flag(text)
             if flag is not None:
                 return emergency_text(request.app.state.settings, flag, text)
     return None

@@ -37,17 +37,21 @@ from retrieval.pill_loader import load_pill_index
 from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError
 from safety import EmergencyDetector
+from safety.assessment import EmergencyAssessor
 from safety.phrases import default_phrases
 from safety.semantic import default_semantic_detector
 
 log = logging.getLogger(__name__)
 
 
-def emergency_detector(settings: Settings) -> EmergencyDetector:
-    """The phrase list, plus the semantic check unless disabled (its model loads once)."""
+def emergency_assessor(settings: Settings) -> EmergencyAssessor:
+    """The phrase list and infant rule, plus the semantic check unless disabled (its model
+    loads once), at the two levels of the settings."""
     s = settings.safety
-    semantic = default_semantic_detector(s.semantic_threshold) if s.semantic_enabled else None
-    return EmergencyDetector(default_phrases(), semantic)
+    semantic = default_semantic_detector(s.caution_threshold) if s.semantic_enabled else None
+    return EmergencyAssessor(EmergencyDetector(default_phrases(), semantic),
+                             emergency_threshold=s.emergency_threshold,
+                             caution_threshold=s.caution_threshold)
 
 
 def create_app(
@@ -84,9 +88,9 @@ def create_app(
         app.state.search = search
         app.state.pills = await run_in_threadpool(load_pill_index, sessions)  # once
         app.state.rasa = rasa
-        detector = await run_in_threadpool(emergency_detector, settings)
+        assessor = await run_in_threadpool(emergency_assessor, settings)
         app.state.dur_rules = await run_in_threadpool(load_rule_set, sessions)  # once
-        app.state.chat = ChatContext(settings, rasa, search, sessions, detector,
+        app.state.chat = ChatContext(settings, rasa, search, sessions, assessor,
                                      app.state.dur_rules)
         app.state.chat_limits = ChatRateLimiter(settings.rate_limit)
         if search.ready:

@@ -141,18 +141,24 @@ EMERGENCY_SETS = [("frozen", "**frozen**", "**frozen**", True),
 
 
 def emergency(data: Json) -> list[str]:
+    """As the gateway answers: two levels (emergency reply, or the answer with a note)."""
     rows = []
     for key, first_label, label, featured in EMERGENCY_SETS:
         for index, (language, name) in enumerate(LANGUAGES.items()):
-            f = data[key][language]
-            alarms = str(f["false_alarms"])
-            if f["false_alarms"]:
-                alarms = f"{alarms} ({percent(f['false_rate'])})"
+            f, levels = data[key][language], data["two_levels"][key][language]
+            escalated = str(levels["ordinary_escalated"])
+            if levels["ordinary_escalated"]:
+                escalated = f"{escalated} ({percent(levels['false_escalation_rate'])})"
+            notes = str(levels["ordinary_with_caution"])
+            if levels["ordinary_with_caution"]:
+                notes = f"{notes} ({percent(levels['caution_rate'])})"
             rows.append([first_label if index == 0 else label, name, str(f["emergencies"]),
-                         bold(fixed(f["recall"]), featured), fixed(f["help_accuracy"]),
-                         str(f["ordinary"]), bold(alarms, featured)])
-    return table(["set", "language", "emergencies", "recall", "right help (119 vs 109)",
-                  "ordinary", "false escalations"], rows)
+                         bold(fixed(levels["recall_emergency_or_caution"]), featured),
+                         fixed(levels["recall_emergency_level"]), fixed(f["help_accuracy"]),
+                         str(f["ordinary"]), bold(escalated, featured), notes])
+    return table(["set", "language", "emergencies", "recall (numbers given)",
+                  "emergency reply", "right help (119 vs 109)", "ordinary",
+                  "false escalations", "caution notes"], rows)
 
 
 # --- medication checks (bench/dur_eval.py) ----------------------------------------------------

@@ -113,18 +113,15 @@ class SafetySettings(BaseModel):
     # Whose emergency numbers every emergency reply gives (safety/data/help_lines.yaml):
     # KR = 119, and 109 / 1577-0199 for suicidal thoughts; US = 911, 1-800-222-1222, 988.
     region: Literal["KR", "US"] = "KR"
-    # The semantic check (safety/semantic.py): a message whose most emergency-like sentence
-    # the classifier gives at least this probability is escalated by detect(). Chosen on the
-    # held-out development part (bench/emergency_eval.py --sweep), never on the frozen set.
-    # It equals caution_threshold while the gateway calls detect() (one level): raising it
-    # to emergency_threshold before the gateway calls assess() would lose emergencies.
-    semantic_threshold: float = 0.4
+    # The semantic check (safety/semantic.py) scores a message's most emergency-like
+    # sentence. The gateway answers at two levels (safety/assessment.py, assess()): a phrase,
+    # the infant rule or a score >= emergency_threshold = emergency (emergency help only);
+    # caution_threshold <= score < emergency_threshold = caution (the ordinary answer with a
+    # one-line note carrying the numbers first). detect() flags either level. Both chosen on
+    # the held-out development part (bench/emergency_eval.py --sweep), never on the frozen set.
     semantic_enabled: bool = True
-    # Two levels (safety/assessment.py, assess()): a phrase or a score >= emergency_threshold
-    # = emergency (emergency help only); caution_threshold <= score < emergency_threshold =
-    # caution (the ordinary answer with a one-line safety note and the numbers first).
-    emergency_threshold: float = 0.8
-    caution_threshold: float = 0.4
+    emergency_threshold: float = 0.7
+    caution_threshold: float = 0.3
 
 
 class RateLimitSettings(BaseModel):

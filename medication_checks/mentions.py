@@ -117,6 +117,7 @@ class PersonMention:
     pregnant: bool = False
     breastfeeding: bool = False
     elderly: bool = False
+    weight_kg: float | None = None
 
     @property
     def empty(self) -> bool:
@@ -132,6 +133,9 @@ class PersonMention:
             updated.pop("age_months", None) if self.age_months is None else None
         if self.age_months is not None and self.age_years is None:
             updated.pop("age_years", None)
+        if (self.age_years is not None or self.age_months is not None) and \
+                self.weight_kg is None:
+            updated.pop("weight_kg", None)  # another age: maybe another child
         return updated
 
 
@@ -147,6 +151,10 @@ _FIRST_BIRTHDAY_KO = re.compile(r"돌\s*(?:아기|아이|된|지난|쟁이)")
 _DECADE_KO = re.compile(r"(\d)0\s*대")
 _IS_AGE_EN = re.compile(r"\b(?:is|am|i'?m|he'?s|she'?s|turned)\s+(\d{2,3})\b"
                         r"(?!\s*(?:mg|kg|%|lbs?|pounds?|minutes?|hours?))")
+_WEIGHT_KG = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s*"
+                        r"(?:kg|kgs|kilos?|kilograms?|킬로그램|킬로|키로)(?![a-z/])", re.I)
+_WEIGHT_LB = re.compile(r"(?<![\d/.])(\d{1,3}(?:\.\d)?)\s*(?:lbs?|pounds?)\b", re.I)
+KG_PER_POUND = 0.45359237
 _ELDERLY = re.compile(r"\belderly\b|\bsenior\b|\b65\s*(?:\+|or older|and over)|노인|어르신|고령")
 
 
@@ -171,7 +179,17 @@ def parse_person(text: str) -> PersonMention:
     if years is not None and months is not None:
         months = None  # "5 years ... 3 months" – the years say enough
     elderly = bool(_ELDERLY.search(lowered)) or (years is not None and years >= 65)
-    return PersonMention(years, months, pregnant, bool(_FEEDING.search(lowered)), elderly)
+    return PersonMention(years, months, pregnant, bool(_FEEDING.search(lowered)), elderly,
+                         parse_weight(text))
+
+
+def parse_weight(text: str) -> float | None:
+    """A body weight the message gives ("20 kg", "20키로", "44 lbs"), in kilograms."""
+    if m := _WEIGHT_KG.search(text):
+        return float(m.group(1))
+    if m := _WEIGHT_LB.search(text):
+        return round(float(m.group(1)) * KG_PER_POUND, 1)
+    return None
 
 
 _TAKING = re.compile(

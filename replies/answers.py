@@ -8,6 +8,7 @@ standing in because no Korean leaflet answered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MAX_QUOTE_CHARS = 700
 MFDS_ATTRIBUTION = "출처: 식품의약품안전처 의약품개요정보(e약은요)"
@@ -19,6 +20,14 @@ PHARMACIST_LINE = {
           "pharmacist before use, especially for children, pregnancy or other medicines.",
     "ko": "이 내용은 제품 설명서 문구이며 개인 맞춤 상담이 아닙니다. "
           "어린이, 임신 중이거나 다른 약을 드시는 경우에는 복용 전에 꼭 약사와 상담하세요.",
+}
+
+# A weight given, but the dose chart goes by age only: no dose is worked out from a weight.
+NO_WEIGHT_ROWS = {
+    "en": "This leaflet gives doses by age, not by weight. Tell me the child's age, or ask "
+          "the pharmacist for a dose by weight.",
+    "ko": "이 설명서는 체중이 아니라 나이별로 용량을 안내합니다. 아이의 나이를 알려 주시거나, "
+          "체중에 맞는 용량은 약사와 상담하세요.",
 }
 
 
@@ -44,7 +53,10 @@ _AGE_RANGE = re.compile(
     r"|만?\s*(?P<e>\d{1,2})\s*세\s*이상\s*(?:~|-)?\s*(?:만\s*)?(?P<f>\d{1,2})?\s*(?:세\s*미만)?"
     r"|만?\s*(?P<g>\d{1,2})\s*세\s*미만"
     r"|\((?P<h>\d{1,2})\s*years?\)", re.I)
-_BOUNDARY = re.compile(r"(?<=[.;])\s+|\s+-\s+|\s\|\s|\n")
+# a row ends at a sentence or list break, or at the comma after its dose ("… 5mL, 16~22kg")
+_BOUNDARY = re.compile(r"(?<=[.;])\s+|\s+-\s+|\s\|\s|\n|"
+                       r"(?:(?<=\dml,)|(?<=\d ml,)|(?<=\dmL,)|(?<=\d mL,)|(?<=\d정,)|"
+                       r"(?<=\d 정,))\s")
 
 
 def _age_range(match: re.Match[str]) -> tuple[int, int]:
@@ -62,13 +74,46 @@ def _age_range(match: re.Match[str]) -> tuple[int, int]:
     return int(match["h"]), int(match["h"])
 
 
+# Weight ranges as dose charts write them: "24-35 lbs", "under 24 lbs", "96 lbs and over",
+# "11-15.9 kg", "체중 16~22kg"; pounds are compared in kilograms.
+_WEIGHT_RANGE = re.compile(
+    r"(?P<a>\d{1,3}(?:\.\d)?)\s*(?:-|–|~|to)\s*(?P<b>\d{1,3}(?:\.\d)?)\s*"
+    r"(?P<u1>lbs?|pounds|kg)\b"
+    r"|(?:under|less than)\s*(?P<c>\d{1,3}(?:\.\d)?)\s*(?P<u2>lbs?|pounds|kg)\b"
+    r"|(?P<d>\d{1,3}(?:\.\d)?)\s*(?P<u3>lbs?|pounds|kg)\s*(?:and|&|or)\s*(?:over|more|above)"
+    r"|(?P<e>\d{1,3}(?:\.\d)?)\s*(?P<u4>kg)\s*(?:이상)", re.I)
+KG_PER_POUND = 0.45359237
+
+
+def _weight_range(match: re.Match[str]) -> tuple[float, float]:
+    unit = (match["u1"] or match["u2"] or match["u3"] or match["u4"]).lower()
+    per = 1.0 if unit == "kg" else KG_PER_POUND
+    if match["a"]:  # "24-35 lbs" holds a child of 35.9 lbs
+        return float(match["a"]) * per, (float(match["b"]) + 0.99) * per
+    if match["c"]:
+        return 0.0, float(match["c"]) * per
+    return float(match["d"] or match["e"]) * per, 1000.0
+
+
 def quote_for_age(text: str, age_years: int, limit: int = 320) -> str | None:
     """The part of a dose passage about ``age_years`` (from the start of the sentence or row
     that names the fitting age range, whole sentences up to ``limit``), or None when the
     passage names no range that fits."""
+    return _quote_row(text, _AGE_RANGE, _age_range, age_years, limit)
+
+
+def quote_for_weight(text: str, weight_kg: float, limit: int = 320) -> str | None:
+    """The row of a dose chart for ``weight_kg`` ("24-35 lbs (2-3 years): 5 mL" for 13 kg),
+    or None when the passage names no weight range that fits."""
+    return _quote_row(text, _WEIGHT_RANGE, _weight_range, weight_kg, limit)
+
+
+def _quote_row(text: str, pattern: re.Pattern[str],
+               to_range: Callable[[re.Match[str]], tuple[float, float]], value: float,
+               limit: int) -> str | None:
     text = " ".join(text.split())
-    fitting = [(hi - lo, m) for m in _AGE_RANGE.finditer(text)
-               for lo, hi in [_age_range(m)] if lo <= age_years <= hi]
+    fitting = [(hi - lo, m) for m in pattern.finditer(text)
+               for lo, hi in [to_range(m)] if lo <= value <= hi]
     if not fitting:
         return None
     match = min(fitting, key=lambda pair: pair[0])[1]
@@ -82,7 +127,7 @@ def quote_for_age(text: str, age_years: int, limit: int = 320) -> str | None:
     # are separated by ";"), whichever comes first
     sentence_end = window.find(". ", after)
     end = sentence_end + 1 if sentence_end != -1 else None
-    following = next(_AGE_RANGE.finditer(window, after), None)
+    following = next(pattern.finditer(window, after), None)
     if following is not None:
         cuts = [b.start() for b in _BOUNDARY.finditer(window, after, following.start())]
         if cuts and (end is None or cuts[-1] < end):
@@ -178,14 +223,22 @@ def _family_sibling(best: dict, hits: list[dict]) -> dict | None:
                  and h["score"] >= TIE_RATIO * best["score"]), None)
 
 
-def _age_row(hits: list[dict], hit: dict, age_years: int) -> str | None:
-    """The row for ``age_years`` of ``hit``'s dose section, looked for in every passage of
-    that section the search returned (a long chart is split over passages)."""
+def _dose_row(hits: list[dict], hit: dict, age_years: int | None,
+              weight_kg: float | None) -> str | None:
+    """The row for the child's weight (first) or age of ``hit``'s dose section, looked for
+    in every passage of that section the search returned (a long chart is split over
+    passages)."""
     if hit.get("section") != "dosage_and_administration":
         return None
     same = [hit, *(h for h in hits if h is not hit and h["doc_id"] == hit["doc_id"]
                    and h.get("section") == hit["section"])]
-    return next((row for h in same if (row := quote_for_age(h["text"], age_years))), None)
+    if weight_kg is not None:
+        row = next((row for h in same if (row := quote_for_weight(h["text"], weight_kg))), None)
+        if row:
+            return row
+    if age_years is not None:
+        return next((row for h in same if (row := quote_for_age(h["text"], age_years))), None)
+    return None
 
 
 MIN_OVERLAP = 20  # characters: passages of a section overlap by a few words
@@ -221,9 +274,10 @@ def _whole_sentences(hit: dict, hits: list[dict]) -> str:
 
 
 def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages: int = 2,
-                           age_years: int | None = None) -> str:
+                           age_years: int | None = None, weight_kg: float | None = None) -> str:
     """Quote the chosen passages, cite each (product, section, label date), refer. With
-    ``age_years``, a dose passage is quoted from the row for that age."""
+    ``weight_kg`` or ``age_years``, a dose passage is quoted from the row for that weight
+    (first) or age; a weight the chart does not dose by (and no age) is said so."""
     chosen = choose_passages(hits, max_passages)
     if not chosen:
         raise ValueError("no passage to answer from")
@@ -231,9 +285,12 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
     if language == "ko" and not is_korean_leaflet(chosen[0]):
         blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
-        aged = _age_row(hits, hit, age_years) if age_years is not None else None
-        blocks.append(f"{_intro(hit, language)}\n“{aged or quote(_whole_sentences(hit, hits))}”\n"
+        row = _dose_row(hits, hit, age_years, weight_kg)
+        blocks.append(f"{_intro(hit, language)}\n“{row or quote(_whole_sentences(hit, hits))}”\n"
                       f"{citation(hit, language)}")
+        if (row is None and weight_kg is not None and age_years is None
+                and hit.get("section") == "dosage_and_administration"):
+            blocks.append(NO_WEIGHT_ROWS.get(language, NO_WEIGHT_ROWS["en"]))
     return "\n\n".join([*blocks, PHARMACIST_LINE.get(language, PHARMACIST_LINE["en"])])
 
 

@@ -19,9 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from safety.detector import EmergencyDetector
+from safety.detector import EmergencyDetector, as_text
 from safety.flags import RedFlag
-from safety.language import language_of
 
 Level = Literal["emergency", "caution", "none"]
 
@@ -46,21 +45,18 @@ class EmergencyAssessor:
         self.caution_threshold = caution_threshold
 
     def assess(self, text: object) -> Assessment:
-        if isinstance(text, bytes | bytearray):
-            text = bytes(text).decode("utf-8", errors="replace")
-        if not isinstance(text, str) or not text.strip():
+        text = as_text(text)
+        if not text:
             return Assessment("none", None, 0.0)
-        flag = self.detector.phrases.match(text)
+        flag = self.detector.certain(text)
         if flag is not None:
             return Assessment("emergency", flag, 1.0)
-        semantic = self.detector.semantic
-        if semantic is None:
+        verdict = self.detector.verdict(text)
+        if verdict is None:
             return Assessment("none", None, 0.0)
-        verdict = semantic.verdict(text)
-        probability, score = verdict.probability, round(verdict.probability, 4)
-        if verdict.category is None or probability < self.caution_threshold:
+        score = round(verdict.probability, 4)
+        if verdict.probability < self.caution_threshold:
             return Assessment("none", None, score)
-        level: Level = "emergency" if probability >= self.emergency_threshold else "caution"
-        flag = RedFlag(verdict.category, language_of(text), verdict.nearest, via="semantic",
-                       score=score)
-        return Assessment(level, flag, score)
+        level: Level = ("emergency" if verdict.probability >= self.emergency_threshold
+                        else "caution")
+        return Assessment(level, verdict.flag(text), score)

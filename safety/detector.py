@@ -1,9 +1,10 @@
 """The emergency check every message goes through, before anything else answers it.
 
-Two layers: the phrase list (certain cases, exact) and then the semantic check (wording
-nobody listed). The gateway runs both, once per message; the Rasa NLU component, which
-cannot load the encoder, runs the phrase list alone (:func:`detect_red_flag`) as its own
-net.
+Three layers: the phrase list (certain cases, exact), the infant-fever rule (a fever in a
+baby the message says is under three months old: an age threshold no wording carries), and
+then the semantic check (wording nobody listed). The gateway runs all three, once per
+message; the Rasa NLU component, which cannot load the encoder, runs the first two
+(:func:`detect_red_flag`) as its own net.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from safety.flags import RedFlag
+from safety.infant_age import is_infant_fever, is_older_than_infant
+from safety.language import language_of
 from safety.phrases import PhraseList, default_phrases
 
 if TYPE_CHECKING:  # the Rasa environment never loads the classifier
-    from safety.semantic import SemanticDetector
+    from safety.semantic import SemanticDetector, Verdict
 
 
 class EmergencyDetector:
@@ -23,16 +26,45 @@ class EmergencyDetector:
         self.semantic = semantic
 
     def detect(self, text: object) -> RedFlag | None:
-        if isinstance(text, bytes | bytearray):
-            text = bytes(text).decode("utf-8", errors="replace")
-        if not isinstance(text, str) or not text.strip():
+        text = as_text(text)
+        if not text:
             return None
-        flag = self.phrases.match(text)
+        flag = self.certain(text)
         if flag is None and self.semantic is not None:
-            flag = self.semantic.detect(text)
+            verdict = self.verdict(text)
+            if verdict is not None and verdict.probability >= self.semantic.threshold:
+                flag = verdict.flag(text)
         return flag
+
+    def certain(self, text: str) -> RedFlag | None:
+        """A listed phrase, or a fever in a baby under three months (not asked in general)."""
+        flag = self.phrases.match(text)
+        if flag is None and is_infant_fever(text) and not self.phrases.is_general_question(text):
+            flag = RedFlag("infant_fever", language_of(text), "age under 3 months + fever",
+                           via="rule")
+        return flag
+
+    def verdict(self, text: str) -> Verdict | None:
+        """The semantic check's verdict, or ``None`` when it is off or does not apply: a
+        baby's fever is no emergency when the stated age is three months or more (the
+        dosing question of an ordinary fever reads much like the infant case)."""
+        if self.semantic is None:
+            return None
+        verdict = self.semantic.verdict(text)
+        if verdict.category is None:
+            return None
+        if verdict.category == "infant_fever" and is_older_than_infant(text):
+            return None
+        return verdict
+
+
+def as_text(text: object) -> str:
+    """The message as text ("" for anything that is not one, or only white space)."""
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("utf-8", errors="replace")
+    return text if isinstance(text, str) and text.strip() else ""
 
 
 def detect_red_flag(text: object) -> RedFlag | None:
-    """The phrase list alone (standard library and PyYAML; safe in the Rasa environment)."""
+    """Phrase list and infant rule (standard library and PyYAML; safe in the Rasa env)."""
     return EmergencyDetector(default_phrases()).detect(text)

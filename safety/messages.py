@@ -88,6 +88,15 @@ def crisis_numbers(region: str) -> list[str]:
     return list(help_lines()[region]["crisis"])
 
 
+def caution_message(flag: RedFlag, region: str = "KR") -> str:
+    """The one-line safety note put before an ordinary answer when the check is unsure
+    (level "caution", ``safety.assessment``): the numbers, in case it is happening now."""
+    if region not in REGIONS:
+        raise ValueError(f"unknown region {region!r}; known: {REGIONS}")
+    lines = help_lines()[region]["ko" if flag.language == "ko" else "en"]
+    return lines["caution_crisis" if flag.help == "mental_health" else "caution"]
+
+
 def emergency_message(flag: RedFlag, region: str = "KR", branch: Branch | None = None) -> str:
     """The reply for ``flag``, in the flag's language ("ko" → Korean, else English)."""
     if region not in REGIONS:

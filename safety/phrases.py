@@ -93,8 +93,7 @@ class PhraseList:
         if not spaced:
             return None
         forms = {"en": spaced, "ko": spaced.replace(" ", "")}
-        general = {lang: any(f in forms[lang] for f in frames)
-                   for lang, frames in self._frames.items()}
+        general = self._general(forms)
         for phrase, pattern in self._compiled:
             body = forms[phrase.language]
             found = pattern.search(body)
@@ -106,6 +105,16 @@ class PhraseList:
                 continue
             return RedFlag(phrase.category, language_of(text), found.group(0))
         return None
+
+    def is_general_question(self, text: str) -> bool:
+        """The message is asked in general ("what should I do if…", "~하면 어떻게"), in
+        either language's frames."""
+        spaced = normalise(text)
+        return any(self._general({"en": spaced, "ko": spaced.replace(" ", "")}).values())
+
+    def _general(self, forms: dict[str, str]) -> dict[str, bool]:
+        return {lang: any(f in forms[lang] for f in frames)
+                for lang, frames in self._frames.items()}
 
 
 def _fold(language: str, text: str) -> str:

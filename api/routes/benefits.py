@@ -11,7 +11,7 @@ Refusals share FastAPI's validation shape, ``{"detail": [{"loc": [...], "msg": r
 "type": code}]}``:
 
 * 422 - the request is invalid in itself: ``relation_required``, ``name_required``,
-  ``birth_date_required``, ``purpose_required``, ``year_required``, ``field_not_allowed``
+  ``birth_date_required``, ``purpose_required``, ``field_not_allowed``
   (a detail its kind does not take), ``future_birth_date``, ``implausible_birth_date``,
   ``invalid_copies``, ``tax_year_not_over``, ``not_settled_yet``, ``before_hire``; a
   rejection without a note;

@@ -52,8 +52,8 @@ class BenefitRequestIn(BaseModel):
 
     * ``add_dependent``: ``relation``, ``name``, ``birth_date`` (all required);
     * ``employment_certificate``: ``purpose`` (required), ``language``, ``copies``;
-    * ``income_certificate``: ``year`` (required: a settled tax year), ``purpose``,
-      ``language``, ``copies``.
+    * ``income_certificate``: ``year`` (a settled tax year; default the latest one),
+      ``purpose``, ``language``, ``copies``.
     """
 
     kind: BenefitKind
@@ -70,7 +70,8 @@ class BenefitRequestIn(BaseModel):
     copies: StrictInt | None = Field(default=None, ge=1, le=MAX_COPIES, description=(
         "certificates: 1 (default) to 5"))
     year: StrictInt | None = Field(default=None, ge=2000, le=2100, description=(
-        "income_certificate: the tax year; its receipt exists from 10 March of the next year"))
+        "income_certificate: the tax year (default the latest settled one); its receipt "
+        "exists from 10 March of the next year"))
 
 
 class DependentOut(BaseModel):

@@ -43,6 +43,9 @@ class ChatResponse(BaseModel):
     emergency: bool
     handoff: bool
     language: Literal["en", "ko"]
+    # The emergency check was unsure: the first reply is a one-line note with the emergency
+    # numbers, the ordinary answer follows.
+    caution: bool = False
     # assistant: the full dialogue; retrieval_only: Rasa was down (or said nothing), answered
     # from leaflets alone; safety: the gateway's own emergency check answered; unavailable:
     # Rasa said nothing (its action server is down) and the reply is an apology;

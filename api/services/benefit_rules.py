@@ -120,8 +120,8 @@ def settled_tax_year(today: date) -> int:
 
 
 def _tax_year(year: int | None, today: date, hired: date) -> int:
-    if year is None:
-        raise _required("year", BenefitKind.income_certificate, "the tax year")
+    if year is None:  # "my 원천징수영수증": the latest year there is one of
+        year = settled_tax_year(today)
     if year >= today.year:
         raise BenefitError(422, "year", "tax_year_not_over",
                            f"tax year {year} is not over yet: its receipt follows the "

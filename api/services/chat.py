@@ -1,13 +1,15 @@
 """One chat turn: safety check, the dialogue (Rasa), degradation, and the record we keep.
 
-The gateway's emergency check (phrase list + semantic, ``safety``) runs first, once per
-message: an emergency is answered at once with the region's numbers, never with a leaflet,
-and never waits for the dialogue. If the dialogue itself escalates a message the check let
-through (its NLU has an emergency intent of its own), its reply stands. When Rasa is
-down, or answers nothing
-(its action server is down), a consumer's medicine question is answered from retrieval
-alone, marked as such. Anything else gets a clear 503 when Rasa is down, and a plain apology
-(``answered_by="unavailable"``) when Rasa is up but said nothing.
+The gateway's emergency check (phrase list, infant rule, semantic check: ``safety``) runs
+first, once per message, at two levels (``safety.assessment``): an emergency is answered at
+once with the region's numbers, never with a leaflet, and never waits for the dialogue; a
+message the check is unsure of (level "caution") gets its ordinary answer with a one-line
+note carrying the numbers before it (``caution=True``). If the dialogue itself escalates a
+message the check let through (its NLU has an emergency intent of its own), its reply
+stands. When Rasa is down, or answers nothing (its action server is down), a consumer's
+medicine question is answered from retrieval alone, marked as such. Anything else gets a
+clear 503 when Rasa is down, and a plain apology (``answered_by="unavailable"``) when Rasa
+is up but said nothing.
 """
 
 from __future__ import annotations
@@ -41,9 +43,10 @@ from replies import (
     unavailable_message,
 )
 from retrieval.service import SearchService
-from safety import Branch, EmergencyDetector, RedFlag, emergency_message, language_of
+from safety import Branch, RedFlag, emergency_message, language_of
+from safety.assessment import Assessment, EmergencyAssessor
 from safety.language import Language
-from safety.messages import region_numbers
+from safety.messages import caution_message, region_numbers
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +61,7 @@ class ChatContext:
     rasa: RasaClient
     search: SearchService
     sessions: sessionmaker[Session]
-    detector: EmergencyDetector
+    assessor: EmergencyAssessor
     medication_rules: RuleSet
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
@@ -114,6 +117,16 @@ async def _retrieval_only(
     return response, gap
 
 
+def _add_caution_note(settings: Settings, response: ChatResponse,
+                      assessment: Assessment) -> None:
+    """Level "caution": the region's numbers, one line, before the ordinary answer."""
+    if assessment.level != "caution" or assessment.flag is None or response.emergency:
+        return
+    note = caution_message(assessment.flag, settings.safety.region)
+    response.replies.insert(0, Reply(text=note))
+    response.caution = True
+
+
 def _apology(settings: Settings, language: Language) -> ChatResponse:
     text = unavailable_message(language, region_numbers(settings.safety.region)[0])
     return ChatResponse(session_id="", message_id="", replies=[Reply(text=text)], intent=None,
@@ -133,11 +146,12 @@ async def handle_chat(
     if channel == "consumer":
         new_token, consultation = await run_in_threadpool(
             chat_handoff.admit, ctx, session_id, session_token)
-    red_flag = await run_in_threadpool(ctx.detector.detect, message)
-    if red_flag is not None:
+    assessment = await run_in_threadpool(ctx.assessor.assess, message)
+    if assessment.level == "emergency" and assessment.flag is not None:
         response = ChatResponse(
             session_id=session_id, message_id=str(uuid.uuid4()),
-            replies=[Reply(text=emergency_text(ctx.settings, red_flag, message))], intent=None,
+            replies=[Reply(text=emergency_text(ctx.settings, assessment.flag, message))],
+            intent=None,
             sources=[], emergency=True, handoff=False, language=language,
             answered_by="safety",
         )
@@ -155,7 +169,15 @@ async def handle_chat(
             answered_by="pharmacist_pending")
         return chat_handoff.mark(response, new_token, consultation)
 
-    response, gap = await _dialogue_turn(ctx, session_id, message, channel, language, metadata)
+    try:
+        response, gap = await _dialogue_turn(ctx, session_id, message, channel, language,
+                                             metadata)
+    except AssistantUnavailable:
+        if assessment.level != "caution":
+            raise
+        response, gap = _apology(ctx.settings, language), None  # the note still goes out
+        response.session_id, response.message_id = session_id, str(uuid.uuid4())
+    _add_caution_note(ctx.settings, response, assessment)
     if channel == "consumer" and response.handoff:
         if consultation is None:
             reason = "requested" if response.intent and response.intent.name == \

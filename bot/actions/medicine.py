@@ -32,6 +32,8 @@ PERSON_FIELDS = ("age_years", "age_months", "pregnant", "breastfeeding", "elderl
 AGE_FIELDS = {"age_years", "age_months"}
 DOSE_TOPICS = {"dosage", "frequency"}  # "how much / how often": a dose row, not "is it ok?"
 CHILD_UNTIL_YEARS = 12
+# Without an age, a weight under this is a child's (the charts' heaviest child row is 95 lbs).
+CHILD_UNDER_KG = 40
 # A medicine question about an animal gets "ask a vet", never a human dose.
 ANIMAL = re.compile(r"\b(?:dogs?|puppy|puppies|cats?|kittens?|pets?|rabbits?|hamsters?|"
                     r"parrots?|horses?)\b|강아지|고양이|반려견|반려묘|반려동물|애완|댕댕이|냥이")
@@ -83,6 +85,13 @@ def age_in_years(meta: dict) -> int | None:
     if person.get("age_months") is not None:
         return int(person["age_months"]) // 12
     return None
+
+
+def weight_in_kg(meta: dict) -> float | None:
+    """The body weight the gateway read in this conversation ("20 kg", "20키로", "44 lbs")."""
+    person = (meta.get("medication_check") or {}).get("person") or {}
+    weight = person.get("weight_kg")
+    return float(weight) if isinstance(weight, int | float) else None
 
 
 def childrens_product(client: GatewayClient, name: str) -> str:
@@ -195,7 +204,10 @@ class ActionAnswerMedicine(Action):
                 return suggested
         medicine = tracker.get_slot("medicine") if not named else named[0]
         age = age_in_years(metadata(tracker))
-        if named and age is not None and age < CHILD_UNTIL_YEARS:
+        weight = weight_in_kg(metadata(tracker))
+        child = (age is not None and age < CHILD_UNTIL_YEARS) or (
+            age is None and weight is not None and weight < CHILD_UNDER_KG)
+        if named and child:
             medicine = named[0] = childrens_product(client, named[0])
         generic = previous_generic
         if named:
@@ -233,6 +245,6 @@ class ActionAnswerMedicine(Action):
             return [*events, SlotSet("offered_pharmacist", True)]
         chosen = choose_passages(result.hits)
         dispatcher.utter_message(text=compose_leaflet_answer(result.hits, lang,
-                                                             age_years=age))
+                                                             age_years=age, weight_kg=weight))
         send_meta(dispatcher, tracker, sources=chosen)
         return [*events, SlotSet("offered_pharmacist", False)]

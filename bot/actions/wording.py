@@ -43,8 +43,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "죄송하지만 그 질문은 제가 도와드릴 수 없어요. 저는 의약품 설명서(용량, 어린이, 임신, 부작용, 보관)와 매장 안내(영업시간, 지점, 반품, 처방약 수령, 배송, 포인트)에 대해 답변드립니다.",
     },
     "hr_out_of_scope": {
-        "en": "Sorry, I can't help with that here. As the HR assistant I can show your leave balance, request or cancel leave (full days, half days, 2-hour blocks, family event leave), find a colleague's work contacts and answer questions from the HR handbook. For anything else, the HR helpdesk can help: hr@haneul-pharmacy.example, 02-6200-7570 (weekdays 09:00–18:00).",
-        "ko": "죄송하지만 그 문의는 여기서 도와드리기 어려워요. HR 도우미는 휴가 잔여 조회, 휴가 신청·취소(연차, 반차, 반반차, 경조휴가), 직원 업무 연락처 찾기, 인사 규정 안내를 도와드려요. 그 밖의 문의는 HR 헬프데스크(hr@haneul-pharmacy.example, 02-6200-7570, 평일 09:00~18:00)로 연락해 주세요.",
+        "en": "Sorry, I can't help with that here. As the HR assistant I can show your leave balance, request or cancel leave (full days, half days, 2-hour blocks, family event leave), find a colleague's work contacts, show your welfare points, ask HR for a certificate and answer questions from the HR handbook. For anything else, the HR helpdesk can help: hr@haneul-pharmacy.example, 02-6200-7570 (weekdays 09:00–18:00).",
+        "ko": "죄송하지만 그 문의는 여기서 도와드리기 어려워요. HR 도우미는 휴가 잔여 조회, 휴가 신청·취소(연차, 반차, 반반차, 경조휴가), 직원 업무 연락처 찾기, 복지포인트 조회, 증명서 발급 요청, 인사 규정 안내를 도와드려요. 그 밖의 문의는 HR 헬프데스크(hr@haneul-pharmacy.example, 02-6200-7570, 평일 09:00~18:00)로 연락해 주세요.",
     },
     "cannot_help": {
         "en": "I'm sorry, I can't help with that. I can answer questions about our medicines' leaflets (doses, children, pregnancy, side effects, storage) and about our stores. For anything else, a pharmacist can help.",
@@ -111,12 +111,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which family event is it? (paid days per event, from the HR handbook)",
         "ko": "어떤 경조사인가요? (인사 규정집의 경조사별 유급 휴가 일수)",
     },
+    "hr_points": {
+        "en": "Your welfare points (복지포인트) for {year}: {balance} left of {granted} ({used} used).",
+        "ko": "{year}년 복지포인트: {granted}점 중 {balance}점 남았습니다 ({used}점 사용).",
+    },
+    "hr_points_recent": {"en": "Most recent:", "ko": "최근 내역:"},
+    "hr_points_rules": {
+        "en": "The HR handbook does not set the yearly amount; for questions about welfare points, the HR helpdesk can help: hr@haneul-pharmacy.example, 02-6200-7570 (weekdays 09:00–18:00).",
+        "ko": "인사 규정집에는 연간 지급액이 나와 있지 않습니다. 복지포인트 문의는 인사팀 헬프데스크로 해 주세요: hr@haneul-pharmacy.example, 02-6200-7570 (평일 09:00–18:00).",
+    },
+    "hr_points_line": {"en": "• {date}: {what} {amount}", "ko": "• {date}: {what} {amount}"},
+    "hr_certificate_confirm": {
+        "en": "Shall I ask HR to issue it for you? They prepare it and you'll see it in your requests.",
+        "ko": "인사팀에 발급을 요청할까요? 인사팀이 준비하면 요청 내역에서 확인하실 수 있어요.",
+    },
+    "hr_certificate_yes": {"en": "Yes, request it", "ko": "네, 요청해 주세요"},
+    "hr_certificate_no": {"en": "No", "ko": "아니요"},
+    "hr_certificate_not_filed": {
+        "en": "OK, I haven't requested anything.",
+        "ko": "알겠습니다. 아무것도 요청하지 않았어요.",
+    },
+    "hr_certificate_filed": {
+        "en": "Done: request #{id} is in HR's queue (pending).\n{what}",
+        "ko": "요청했습니다. 요청 #{id}이(가) 인사팀 처리 대기 중입니다.\n{what}",
+    },
+    "hr_certificate_kind_employment": {"en": "employment certificate (재직증명서)",
+                                       "ko": "재직증명서"},
+    "hr_certificate_kind_income": {"en": "income tax withholding receipt (원천징수영수증)",
+                                   "ko": "근로소득 원천징수영수증"},
+    "hr_certificate_year": {"en": "tax year {year}", "ko": "{year}년 귀속"},
+    "hr_certificate_latest_year": {"en": "the latest settled tax year",
+                                   "ko": "가장 최근 정산된 연도"},
+    "hr_certificate_language_en": {"en": "in English", "ko": "영문"},
+    "hr_certificate_language_ko": {"en": "in Korean", "ko": "국문"},
+    "hr_certificate_copies": {"en": "{copies} copy/copies", "ko": "{copies}부"},
+    "hr_certificate_purpose": {"en": "purpose: {purpose}", "ko": "용도: {purpose}"},
     "hr_cancel_confirm": {"en": "Cancel this request?", "ko": "이 휴가 신청을 취소할까요?"},
     "hr_cancel_yes": {"en": "Yes, cancel it", "ko": "네, 취소해 주세요"},
     "hr_cancel_no": {"en": "No, keep it", "ko": "아니요, 그대로 둘게요"},
     "hr_cancel_kept": {
         "en": "OK, request #{id} stays as it is.",
         "ko": "알겠습니다. 요청 #{id}은(는) 그대로 둡니다.",
+    },
+    "hr_event_separate": {
+        "en": "No: family event leave (경조휴가) is paid and separate from annual leave, so it does not use your annual leave days.",
+        "ko": "아니요. 경조휴가는 유급이며 연차와 별도라서 연차에서 차감되지 않습니다.",
     },
     "hr_event_intro": {
         "en": "Family event leave (경조휴가) is paid and separate from annual leave:",
@@ -212,6 +251,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hr_reason_invalid_date": {"en": "that is not a real date.", "ko": "존재하지 않는 날짜입니다."},
     "hr_reason_separate_days": {"en": "those are separate days; please ask for one continuous period at a time.", "ko": "떨어진 날짜입니다. 연속된 기간으로 한 번에 하나씩 신청해 주세요."},
     "hr_reason_too_long": {"en": "a leave period is at most 3 months; for longer leave please contact HR.", "ko": "한 번에 최대 3개월까지 신청할 수 있습니다. 더 긴 휴가는 HR에 문의해 주세요."},
+    "hr_reason_duplicate": {"en": "the same request is already open.", "ko": "같은 요청이 이미 진행 중입니다."},
+    "hr_reason_tax_year_not_over": {"en": "that tax year is not over yet.", "ko": "아직 끝나지 않은 귀속 연도입니다."},
+    "hr_reason_not_settled_yet": {"en": "that year's receipt exists only after the year-end settlement (from 10 March).", "ko": "해당 연도 영수증은 연말정산 후(3월 10일부터) 발급됩니다."},
+    "hr_reason_before_hire": {"en": "you had not joined Haneul in that year.", "ko": "해당 연도에는 하늘약국 재직 기록이 없습니다."},
+    "hr_reason_invalid_copies": {"en": "at most 5 copies per request.", "ko": "한 번에 최대 5부까지 요청할 수 있습니다."},
     "hr_reason_other": {"en": "the HR system refused the request.", "ko": "인사 시스템이 요청을 거절했습니다."},
 }
 

@@ -17,9 +17,11 @@ from pathlib import Path
 BOT = Path(__file__).resolve().parent.parent
 REPO = BOT.parent
 MODELS = BOT / "models"
-# The NLU's SafetyNet uses the phrase list only (safety/phrases.py and its two data files).
+# The NLU's SafetyNet uses the phrase list and the infant rule (safety/phrases.py and its
+# two data files, safety/infant_age.py).
 INPUTS = ["config.yml", "domain", "data", "nlu_components", "../safety/__init__.py",
-          "../safety/detector.py", "../safety/flags.py", "../safety/language.py",
+          "../safety/detector.py", "../safety/flags.py", "../safety/infant_age.py",
+          "../safety/language.py",
           "../safety/messages.py", "../safety/phrases.py", "../safety/data/phrases_en.yaml",
           "../safety/data/phrases_ko.yaml", "../safety/data/help_lines.yaml"]
 

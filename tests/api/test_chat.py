@@ -1,8 +1,11 @@
 import time
 
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from api.main import create_app
 from api.models import ChatTurn
+from retrieval.service import SearchService
 
 SOURCE = {"doc_id": "cat-advil-tablets", "drug": "ibuprofen",
           "section": "dosage_and_administration", "title": "Advil (ibuprofen)"}
@@ -135,3 +138,31 @@ def test_chat_is_rate_limited_per_session_and_per_ip(settings, rasa, embedder):
 
             from api.models import ChatTurn
             assert session.scalar(select(func.count()).select_from(ChatTurn)) == 5
+
+
+def test_an_unsure_check_puts_the_numbers_before_the_ordinary_answer(settings, rasa, embedder):
+    """Level "caution" (every message here: the caution band is made to cover all scores)."""
+    settings.safety.caution_threshold, settings.safety.emergency_threshold = 0.0, 1.01
+    app = create_app(settings, search_service=SearchService(settings, embedder),
+                     rasa_client=rasa)
+    with TestClient(app) as unsure:
+        rasa.reply("Take 1 tablet every 4 to 6 hours…", sources=[SOURCE])
+        body = chat(unsure, "how often can i take tylenol").json()
+        assert (body["caution"], body["emergency"], body["answered_by"]) == (
+            True, False, "assistant")
+        note, answer = (r["text"] for r in body["replies"])
+        assert "119" in note and not any(n in note for n in ("911", "1-800-222-1222"))
+        assert answer.startswith("Take 1 tablet") and body["sources"]
+        rasa.reply("어떤 약에 대해 궁금하신가요?")
+        korean = chat(unsure, "요즘 너무 힘들어요", "s2").json()
+        assert korean["caution"] is True and "119" in korean["replies"][0]["text"]
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in korean["replies"][0]["text"])
+        rasa.available = False  # the dialogue is down: the note still goes out
+        down = chat(unsure, "can i take advil with coffee", "s3").json()
+        assert down["caution"] is True and "119" in down["replies"][0]["text"]
+
+
+def test_a_sure_check_adds_no_note(client, rasa):
+    rasa.reply("Take 1 tablet every 4 to 6 hours…", sources=[SOURCE])
+    body = chat(client, "how often can i take tylenol").json()
+    assert body["caution"] is False and len(body["replies"]) == 1

@@ -154,3 +154,37 @@ def test_cancel_my_request_for_a_day_asks_then_cancels_it(employee, running_stac
     employee.say("응 취소해")
     assert next(r for r in employee.requests() if r["id"] == created["id"])["status"] == (
         "cancelled")
+
+
+@pytest.mark.parametrize(("lang", "ask", "yes", "purpose"), [
+    ("en", "I need an employment certificate in English for a bank loan", "yes please",
+     "bank loan"),
+    ("ko", "은행 대출용으로 재직증명서 필요해요", "네", "은행 대출"),
+])
+def test_a_certificate_asked_in_the_chat_reaches_the_hr_queue_and_is_completed_there(
+        running_stack, employee, lang, ask, yes, purpose):
+    hr = running_stack.token("hr")
+
+    def pending() -> list[dict]:
+        with running_stack.client() as client:
+            mine = client.get("/v1/hr/benefits/requests", headers=employee.headers).json()
+        return [r for r in mine if r["status"] == "pending"]
+
+    for request in pending():  # a request left by an earlier run would be a duplicate
+        with running_stack.client() as client:
+            client.delete(f"/v1/hr/benefits/requests/{request['id']}", headers=employee.headers)
+    confirm = employee.say(ask)
+    assert purpose in confirm and pending() == []  # repeated back, nothing filed yet
+    done = employee.say(yes)
+    filed = pending()
+    assert len(filed) == 1 and filed[0]["certificate"]["purpose"] == purpose
+    assert f"#{filed[0]['id']}" in done
+    with running_stack.client() as client:
+        queue = client.get("/v1/hr/benefits/queue", headers=hr,
+                           params={"status": "pending"}).json()
+        assert filed[0]["id"] in [r["id"] for r in queue["requests"]]
+        for step in ("start", "complete"):
+            response = client.post(f"/v1/hr/benefits/queue/{filed[0]['id']}/{step}", headers=hr)
+            assert response.status_code == 200, response.text
+        mine = client.get("/v1/hr/benefits/requests", headers=employee.headers).json()
+    assert next(r for r in mine if r["id"] == filed[0]["id"])["status"] == "completed"

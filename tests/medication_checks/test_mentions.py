@@ -64,6 +64,10 @@ def test_a_question_that_compares(text, compares):
     ("모유 수유 중인데 괜찮아요?", PersonMention(breastfeeding=True)),
     ("how many aleve can I take in 24 hours?", PersonMention()),
     ("12세 미만 복용 금지인가요?", PersonMention()),
+    ("my son is 20 kg, how much children's motrin?", PersonMention(weight_kg=20)),
+    ("5살 18키로인데 시럽 몇 ml 먹여요?", PersonMention(age_years=5, weight_kg=18)),
+    ("she weighs 44 lbs", PersonMention(weight_kg=20)),
+    ("the dose is 10 mg/kg", PersonMention()),
 ])
 def test_the_person_a_message_describes(text, person):
     assert parse_person(text) == person
@@ -79,6 +83,13 @@ def test_what_they_take_and_forgetting_it():
 def test_a_newer_age_replaces_the_older_one():
     known = {"age_months": 8, "pregnant": True}
     assert PersonMention(age_years=4).merged_into(known) == {"age_years": 4, "pregnant": True}
+
+
+def test_a_weight_is_kept_with_its_age_and_dropped_for_another_age():
+    known = PersonMention(age_years=5).merged_into({})
+    assert PersonMention(weight_kg=18).merged_into(known) == {"age_years": 5, "weight_kg": 18}
+    assert PersonMention(age_years=10).merged_into({"age_years": 5, "weight_kg": 18}) == {
+        "age_years": 10}  # "and for my 10 year old?": maybe another child
 
 
 @pytest.mark.parametrize(("text", "expected"), [

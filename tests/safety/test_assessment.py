@@ -56,3 +56,35 @@ def test_caution_cannot_sit_above_emergency():
     with pytest.raises(ValueError):
         EmergencyAssessor(EmergencyDetector(default_phrases()), emergency_threshold=0.3,
                           caution_threshold=0.5)
+
+
+class InfantFeverScores(FixedScores):
+    def verdict(self, text: str) -> Verdict:
+        return Verdict(self.scores.get(text, 0.0), "infant_fever", "an exemplar")
+
+
+@pytest.mark.parametrize("text", [
+    "my 7 week old has a fever of 38.2", "newborn (3 weeks old) is burning up",
+    "생후 50일 아기가 열이 38.3도예요", "두 달 된 아기가 열나요",
+])
+def test_a_fever_under_three_months_is_an_emergency_by_its_age(text):
+    a = assessor({}).assess(text)  # the classifier scores 0: the rule decides
+    assert a.level == "emergency" and a.flag is not None
+    assert a.flag.category == "infant_fever" and a.flag.via == "rule"
+
+
+@pytest.mark.parametrize("text", [
+    "how do I take a newborn's temperature?", "신생아 체온 재는 법 알려주세요",
+    "what should i do if my 2 month old gets a fever", "아이가 3일째 열나요",
+    "임신 10주인데 열이 나요",
+])
+def test_no_baby_under_three_months_with_a_fever_no_rule(text):
+    assert assessor({}).assess(text).level == "none"
+
+
+def test_a_stated_age_of_three_months_or_more_overrules_an_infant_fever_verdict():
+    older = "my baby is 6 months old and has 38.1, how much infant tylenol can she have"
+    detector = EmergencyDetector(default_phrases(), InfantFeverScores({older: 0.99}))  # type: ignore[arg-type]
+    a = EmergencyAssessor(detector, emergency_threshold=0.8, caution_threshold=0.2)
+    assert a.assess(older).level == "none"
+    assert detector.detect(older) is None

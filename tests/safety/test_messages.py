@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from safety import CATEGORIES, Branch, RedFlag, emergency_message
-from safety.messages import REGIONS, crisis_numbers, region_numbers
+from safety.messages import REGIONS, caution_message, crisis_numbers, region_numbers
 
 LANGUAGES = ("en", "ko")
 
@@ -47,3 +47,15 @@ def test_a_named_branch_adds_its_phone_to_medical_replies_only():
 def test_an_unknown_region_is_refused():
     with pytest.raises(ValueError, match="unknown region"):
         emergency_message(RedFlag("seizure", "en", "x"), "XX")
+
+
+@pytest.mark.parametrize("region", REGIONS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_every_caution_note_has_its_regions_numbers_and_no_other(region, lang, category):
+    text = caution_message(RedFlag(category, lang, "x"), region)
+    assert not [n for n in other_numbers(region) if n in text], text
+    wanted = crisis_numbers(region) if category in ("suicidal", "self_harm") \
+        else [region_numbers(region)[0]]
+    assert all(n in text for n in wanted), text
+    assert (lang == "ko") == any("\uac00" <= ch <= "\ud7a3" for ch in text)

@@ -9,16 +9,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import entity_values
-from bot.actions.config import get_config
-from bot.actions.hr.context import HR_HANDBOOK, Hr, HrAction, request_ids
+from bot.actions.hr.benefits import answer_certificate_question, confirming_certificate
+from bot.actions.hr.context import Hr, HrAction, request_ids
+from bot.actions.hr.handbook import handbook_answer
 from bot.actions.hr.my_requests import answers_yes_to_cancel, cancel_one, confirming_cancel
 from bot.actions.hr.team import decide_one
-from replies import quote
 
 
 class ActionHrFollowup(HrAction):
-    """An answer on its own: yes or no to "cancel this request?", or the request number for
-    an open cancel/approve/decline question."""
+    """An answer on its own: yes or no to "cancel this request?" or to "shall I ask HR for
+    this certificate?", or the request number for an open cancel/approve/decline question."""
 
     def name(self) -> str:
         return "action_hr_followup"
@@ -26,6 +26,9 @@ class ActionHrFollowup(HrAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:
         open_question = tracker.get_slot("hr_pending_choice")
+        certificate = confirming_certificate(tracker)
+        if certificate is not None:
+            return answer_certificate_question(dispatcher, tracker, hr, certificate)
         pending = confirming_cancel(tracker)
         if pending is not None:
             if answers_yes_to_cancel(tracker):
@@ -94,25 +97,32 @@ class ActionHrPolicy(HrAction):
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:
         message = tracker.latest_message.get("text") or ""
-        result = hr.client.search(message, k=3, audience="employee", kinds=HR_HANDBOOK)
-        hits = [h for h in result.hits if h.get("kind", "hr_handbook") == "hr_handbook"]
+        if tracker.get_slot("hr_topic") == "family_event" and asks_about_annual_leave(message):
+            # "is that taken out of my annual leave?" right after family event leave
+            dispatcher.utter_message(text=hr.say("hr_event_separate"))
+            return [SlotSet("hr_topic", "family_event")]
         event_lines = family_event_lines(hr, message)
         if event_lines:
             dispatcher.utter_message(text="\n".join(event_lines))
-        if not hits or result.confidence < get_config().min_confidence:
+        topic = SlotSet("hr_topic", "family_event" if event_lines else None)
+        answer = handbook_answer(hr, message)
+        if answer is None:
             if not event_lines:
                 dispatcher.utter_message(text=hr.say("hr_policy_not_found"))
                 hr.gap = "low_confidence"
-            return []
-        best = hits[0]
-        # the chain's Korean pages are the English ones' translations, with ids ending "-ko"
-        english_page = not str(best.get("doc_id", "")).endswith("-ko")
-        intro = hr.say("hr_policy_intro_english" if english_page else "hr_policy_intro",
-                       title=best["title"], section=best["section_title"])
-        source = hr.say("source", title=best["title"], section=best["section_title"])
-        dispatcher.utter_message(text=f"{intro}\n“{quote(best['text'])}”\n{source}")
-        hr.sources = [best]
-        return []
+            return [topic]
+        dispatcher.utter_message(text=answer)
+        return [topic]
+
+
+# A follow-up about annual leave: "is that taken out of my annual leave?", "연차에서 빠져요?"
+_ANNUAL = re.compile(r"annual|vacation days|holiday allowance|연차", re.IGNORECASE)
+_DEDUCTED = re.compile(r"out of|deduct|against|come from|taken from|use up|uses? my|count|"
+                       r"빠지|빠져|차감|까이|까여|포함|쓰이|사용|깎", re.IGNORECASE)
+
+
+def asks_about_annual_leave(message: str) -> bool:
+    return bool(_ANNUAL.search(message) and _DEDUCTED.search(message))
 
 
 def family_event_lines(hr: Hr, message: str) -> list[str]:

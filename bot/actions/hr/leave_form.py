@@ -28,8 +28,9 @@ from bot.actions.hr.leave_draft import FORM, LEAVE_TYPES, PARTS, SLOTS, LeaveDra
 # Intents the form leaves to their own rules: questions are answered and the form resumes;
 # the others stop the form.
 QUESTIONS = frozenset({"hr_policy", "hr_directory", "hr_leave_balance", "hr_list_leave",
-                       "hr_team_requests", "emergency", "request_pharmacist", "bot_challenge",
-                       "greet", "thank", "out_of_scope", "feedback"})
+                       "hr_benefit_points", "hr_team_requests", "emergency",
+                       "request_pharmacist", "bot_challenge", "greet", "thank", "out_of_scope",
+                       "feedback"})
 STOPS = frozenset({"stop", "hr_cancel_leave", "goodbye"})
 # A yes the NLU may read as another intent ("네 신청해 주세요" reads like a leave request);
 # only asked at the confirmation, where nothing else could be meant.

@@ -126,3 +126,14 @@ def test_a_childs_dose_quotes_the_row_for_that_age_from_the_childrens_product():
     answer = texts[0]["text"]
     assert meta["sources"][0]["doc_id"] == "cat-childrens-motrin-oral-suspension"
     assert "(6-8 years): 10 mL" in answer and "(2-3 years)" not in answer
+
+
+def test_a_childs_weight_quotes_the_row_for_that_weight_from_the_childrens_product():
+    question = tracker("my son is 20 kg, how much motrin can I give him?",
+                       entities=[medicine("motrin"), topic("dosage")])
+    question.latest_message["metadata"]["medication_check"] = {
+        "medicines": ["motrin"], "taking": [], "person": {"weight_kg": 20}}
+    _events, texts, meta = run(ActionAnswerMedicine(), question)
+    answer = texts[0]["text"]
+    assert meta["sources"][0]["doc_id"] == "cat-childrens-motrin-oral-suspension"
+    assert "36-47 lbs (4-5 years)" in answer and "(6-8 years)" not in answer

@@ -102,7 +102,9 @@ def test_an_income_certificate_is_for_a_settled_year_since_joining():
     assert (stored.year, stored.purpose, stored.copies) == (2025, None, 1)
     assert check_details(BenefitKind.income_certificate, RequestDetails(year=2021),
                          TODAY, HIRED).year == 2021  # the year of hiring counts
-    for year, code in ((None, "year_required"), (2026, "tax_year_not_over"),
+    assert check_details(BenefitKind.income_certificate, RequestDetails(), TODAY,
+                         HIRED).year == settled_tax_year(TODAY)  # no year: the latest one
+    for year, code in ((2026, "tax_year_not_over"),
                        (2027, "tax_year_not_over"), (2020, "before_hire")):
         error = refused(BenefitKind.income_certificate, RequestDetails(year=year))
         assert (error.status, error.field, error.code) == (422, "year", code), year

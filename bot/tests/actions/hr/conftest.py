@@ -19,7 +19,7 @@ from bot.tests.actions.hr.support import (
 @pytest.fixture(scope="module")
 def tokens(gateway_url) -> dict[str, str]:
     signed_in = {}
-    for username in (*USERS, "customer"):
+    for username in (*USERS, "customer", "hr"):
         response = requests.post(f"{gateway_url}/v1/auth/token", timeout=10, data={
             "username": username, "password": f"{username}-demo"})
         response.raise_for_status()

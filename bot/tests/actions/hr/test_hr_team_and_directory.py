@@ -182,6 +182,25 @@ def test_family_event_questions_get_the_paid_days_of_the_event(tokens, text, exp
     assert meta["gap"] is None
 
 
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("is that taken out of my annual leave?", "No: family event leave (경조휴가) is paid and "
+     "separate from annual leave"),
+    ("그거 연차에서 차감돼요?", "아니요. 경조휴가는 유급이며 연차와 별도라서"),
+])
+def test_a_follow_up_about_annual_leave_keeps_the_family_event_topic(tokens, follow_up,
+                                                                     expected):
+    events, _, _ = run(ActionHrPolicy(), as_user(
+        tokens, "employee", "my grandma passed away, how many days can I take off?",
+        intent="hr_policy"))
+    assert slots_set(events)["hr_topic"] == "family_event"
+    _, texts, _ = run(ActionHrPolicy(), as_user(
+        tokens, "employee", follow_up, intent="hr_policy", slots={"hr_topic": "family_event"}))
+    assert texts[0]["text"].startswith(expected)
+    events, texts, _ = run(ActionHrPolicy(), as_user(  # without the topic: the handbook
+        tokens, "employee", "how many paid sick days do I get per year?", intent="hr_policy"))
+    assert slots_set(events)["hr_topic"] is None and "Source:" in texts[0]["text"]
+
+
 def test_policy_without_a_confident_passage_does_not_guess(tokens, monkeypatch):
     monkeypatch.setenv("ACTIONS_MIN_CONFIDENCE", "0.99")
     get_config.cache_clear()
