@@ -71,6 +71,9 @@ _ANNUAL = (r"\bannual\b|vacation|\bpto\b|paid time off|day off|days off|\bvacay\
 _HOURS = r"반반차|2[- ]?hours?|two[- ]hours?|2시간|두\s*시간"
 _HALF = r"반차|half[- ]?day|half a day|\bhalf\b"
 _MORNING = r"morning|오전|\ba\.m\."  # never a bare "am": "I am …"
+# "good morning!" greets; it asks for no morning off
+_GREETING = re.compile(r"\b(?:good|gd)\s*(?:morning|afternoon|evening|day)\b|좋은\s*아침",
+                       re.IGNORECASE)
 _AFTERNOON = r"afternoon|오후|\bp\.?m\b\.?"
 _FULL = r"full[- ]day|whole day|all day|종일|하루 전체|전일|온종일|반차 말고|not a half"
 # A clock time: "2pm", "2 p.m.", "14:00", "오후 2시", "2시", "at 10".
@@ -211,7 +214,7 @@ def read_leave(text: str, today: date, language: str | None = None,
     ``near``: the date of the request being corrected, if any; a weekday named on its own
     is then read in that date's week ("next Wednesday" … "no, make it Thursday").
     ``asked_event``: the message answers "which family event?"."""
-    text = text.strip()
+    text = _GREETING.sub(" ", text).strip()
     full_day = _has(_FULL, text)
     text = _NEGATED.sub(" ", text)
     times = list(_TIME.finditer(text))

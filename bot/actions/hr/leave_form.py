@@ -32,6 +32,10 @@ QUESTIONS = frozenset({"hr_policy", "hr_directory", "hr_leave_balance", "hr_list
                        "request_pharmacist", "bot_challenge", "greet", "thank", "out_of_scope",
                        "feedback"})
 STOPS = frozenset({"stop", "hr_cancel_leave", "goodbye"})
+# Small talk the NLU may hear in a form answer ("morning pls" as a greeting, "sorry my bad,
+# afternoon not morning"): the form reads the message first, and leaves it to the small
+# talk's rule only when it says nothing about the leave.
+SMALL_TALK = frozenset({"greet", "thank", "out_of_scope"})
 # A yes the NLU may read as another intent ("네 신청해 주세요" reads like a leave request);
 # only asked at the confirmation, where nothing else could be meant.
 _YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please do|go ahead|confirm|correct|"
@@ -115,7 +119,7 @@ class ValidateLeaveRequestForm(Action):
         if resumed(tracker):
             return [SlotSet("requested_slot", before.next_slot())]
         intent = intent_name(tracker)
-        if intent in QUESTIONS or intent in STOPS:
+        if intent in STOPS or (intent in QUESTIONS and intent not in SMALL_TALK):
             return []  # nothing for the form: its rule answers (or stops the form)
         try:
             reading = read_message(hr, tracker, before)
@@ -123,6 +127,8 @@ class ValidateLeaveRequestForm(Action):
             dispatcher.utter_message(text=hr.say("hr_unavailable"))
             send_meta(dispatcher, tracker, gap="unavailable")
             return stop_form()
+        if intent in SMALL_TALK and not reading.get("found_anything"):
+            return []  # small talk only: its rule answers, then the form asks again
         draft = before.apply(reading, tracker.latest_message.get("text") or "")
         events = self.decide(dispatcher, tracker, hr, before, draft, reading)
         if events is None:

@@ -36,6 +36,10 @@ WED = date(2026, 12, 2)  # Wednesday of next week
     # a half day is annual leave, whatever the reason given for it
     ("다음 주 수요일 오후에 병원 가야 해서 반차 쓸게요", "annual", "pm", WED),
     ("half day next wednesday morning for a doctor's appointment", "annual", "am", WED),
+    # a greeting asks for nothing
+    ("good morning!", None, None, None),
+    ("좋은 아침이에요", None, None, None),
+    ("good morning, afternoon half day next wednesday please", "annual", "pm", WED),
 ])
 def test_reads_type_part_and_dates(text, leave_type, part, start):
     reading = read_leave(text, TODAY)

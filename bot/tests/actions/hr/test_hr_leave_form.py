@@ -81,6 +81,17 @@ def test_a_correction_at_the_confirmation_changes_the_request_and_asks_again(tok
     assert slots["requested_slot"] == "leave_confirmed"
 
 
+def test_a_correction_the_nlu_hears_as_small_talk_is_still_read(tokens):
+    tuesday = next_week(1).isoformat()
+    request = {"leave_type": "annual", "leave_part": "am", "leave_start": tuesday,
+               "leave_end": tuesday, "leave_days": 0.5, "requested_slot": "leave_confirmed"}
+    slots, _ = form_turn(tokens, "sorry my bad, afternoon not morning", intent="greet",
+                         slots=request)
+    assert slots["leave_part"] == "pm" and slots["requested_slot"] == "leave_confirmed"
+    slots, _ = form_turn(tokens, "good morning!", intent="greet", slots=request)
+    assert slots == {}  # only a greeting: left to its rule, the form asks again after
+
+
 def test_yes_to_the_confirmation_completes_the_form(tokens):
     wednesday = next_week(2).isoformat()
     slots, _ = form_turn(tokens, "yes", intent="affirm", slots={
