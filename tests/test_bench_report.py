@@ -36,7 +36,7 @@ def _bump_first_figure(data: dict, name: str) -> None:
     paths = {
         "retrieval": ("results", "shared dev (en)", "hybrid", "recall@1"),
         "nlu": ("ko", "in_channel", "hr_intent_macro_f1"),
-        "emergency": ("frozen", "en", "false_rate"),
+        "emergency": ("two_levels", "frozen", "ko", "false_escalation_rate"),
         "dur": ("latency_5_medicines", "p95_ms"),
         "pills": ("kinds", "dropped", "top5"),
         "answers": ("sets", "frozen", "rate"),
