@@ -19,7 +19,7 @@ from bot.actions.gateway_client import GatewayRefused
 from bot.actions.hr.certificate_request import INCOME, read_certificate
 from bot.actions.hr.context import Hr, HrAction
 from bot.actions.hr.handbook import handbook_answer
-from bot.actions.hr.my_requests import answers_yes_to_cancel
+from bot.actions.hr.my_requests import answers_yes_to_filing
 
 CONFIRM_CERTIFICATE = "confirm_certificate:"  # hr_pending_choice while "file it?" is open
 # What the handbook is asked before the offer: the action knows the topic, whatever the
@@ -88,7 +88,7 @@ def confirming_certificate(tracker: Tracker) -> dict | None:
 def answer_certificate_question(dispatcher: CollectingDispatcher, tracker: Tracker, hr: Hr,
                                 body: dict) -> list[EventType]:
     """Yes files the request; anything else files nothing, and says so."""
-    if not answers_yes_to_cancel(tracker):
+    if not answers_yes_to_filing(tracker):
         dispatcher.utter_message(text=hr.say("hr_certificate_not_filed"))
         return [SlotSet("hr_pending_choice", None)]
     try:

@@ -102,16 +102,27 @@ def confirming_cancel(tracker: Tracker) -> int | None:
 # cancel request: a no ("don't", "keep it", "never mind", "그대로") wins over a yes.
 _CANCEL_NO = re.compile(r"\b(?:don'?t|do not|keep|no|nope|never ?mind|forget it|wait)\b|"
                         r"하지 ?마|말아|그대로|유지|아니|됐어|그만|잠깐", re.IGNORECASE)
-_CANCEL_YES = re.compile(r"\b(?:yes|yeah|yep|sure|ok(?:ay)?|please|cancel|withdraw)\b|네|넵|"
-                         r"예|응|ㅇㅇ|취소", re.IGNORECASE)
+_YES = r"\b(?:yes|yeah|yep|sure|ok(?:ay)?|please)\b|네|넵|예|응|ㅇㅇ"
+_CANCEL_YES = re.compile(_YES + r"|\b(?:cancel|withdraw)\b|취소", re.IGNORECASE)
+_PLAIN_YES = re.compile(_YES, re.IGNORECASE)
 
 
 def answers_yes_to_cancel(tracker: Tracker) -> bool:
+    """"Cancel this request?": "cancel it" (read as ``stop`` or as a cancel request) is a yes."""
+    return _answers_yes(tracker, _CANCEL_YES)
+
+
+def answers_yes_to_filing(tracker: Tracker) -> bool:
+    """"Shall I ask HR for this?": "cancel", "never mind" (``stop``) are a no."""
+    return intent_name(tracker) != "stop" and _answers_yes(tracker, _PLAIN_YES)
+
+
+def _answers_yes(tracker: Tracker, yes: re.Pattern[str]) -> bool:
     intent = intent_name(tracker)
     if intent in ("affirm", "deny"):
         return intent == "affirm"
     text = tracker.latest_message.get("text") or ""
-    return not _CANCEL_NO.search(text) and bool(_CANCEL_YES.search(text))
+    return not _CANCEL_NO.search(text) and bool(yes.search(text))
 
 
 class ActionHrCancelLeave(HrAction):

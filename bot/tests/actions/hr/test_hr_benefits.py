@@ -85,6 +85,20 @@ def test_a_certificate_is_filed_only_after_yes_and_reaches_the_hr_queue(api, tok
     assert filed[0]["id"] in [r["id"] for r in queue["requests"]]
 
 
+@pytest.mark.parametrize(("text", "intent"), [("cancel", "stop"), ("취소", "hr_cancel_leave"),
+                                              ("never mind", "stop")])
+def test_cancel_to_the_certificate_question_files_nothing(api, tokens, text, intent):
+    events, _, _ = run(ActionHrRequestCertificate(), as_user(
+        tokens, "employee", "I need an employment certificate", intent="hr_request_certificate"))
+    pending = slots_set(events)["hr_pending_choice"]
+    _, texts, _ = run(ActionHrFollowup(), as_user(
+        tokens, "employee", text, intent=intent, slots={"hr_pending_choice": pending}))
+    assert texts[0]["text"] in ("OK, I haven't requested anything.",
+                                "알겠습니다. 아무것도 요청하지 않았어요.")
+    assert not [r for r in api("employee", "GET", "/v1/hr/benefits/requests").json()
+                if r["status"] == "pending"]
+
+
 def test_no_files_nothing_and_the_same_request_twice_is_refused(api, tokens):
     events, _, _ = run(ActionHrRequestCertificate(), as_user(
         tokens, "employee", "재직증명서 발급해 주세요", intent="hr_request_certificate"))
