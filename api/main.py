@@ -15,7 +15,7 @@ from api.deps import valid_unicode_body
 from api.errors import install_error_handlers
 from api.log_redaction import configure_logging
 from api.middleware import BodySizeLimit
-from api.routes import auth, benefits, chat, health, hr, kb, search, staff, web
+from api.routes import auth, benefits, chat, health, hr, kb, leaflets, search, staff, web
 from api.routes import consultations as consultation_routes
 from api.routes import medication_checks as medication_check_routes
 from api.routes import pills as pill_routes
@@ -91,7 +91,7 @@ def create_app(
         assessor = await run_in_threadpool(emergency_assessor, settings)
         app.state.dur_rules = await run_in_threadpool(load_rule_set, sessions)  # once
         app.state.chat = ChatContext(settings, rasa, search, sessions, assessor,
-                                     app.state.dur_rules)
+                                     app.state.dur_rules, app.state.kb)
         app.state.chat_limits = ChatRateLimiter(settings.rate_limit)
         if search.ready:
             await run_in_threadpool(app.state.kb_admin.catch_up)
@@ -112,7 +112,7 @@ def create_app(
                                       "X-Session-Token"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     install_error_handlers(app)
-    for module in (health, auth, search, chat, hr, benefits, kb, staff, web):
+    for module in (health, auth, search, leaflets, chat, hr, benefits, kb, staff, web):
         app.include_router(module.router)
     app.include_router(pill_routes.router)
     app.include_router(medication_check_routes.router)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 MAX_QUOTE_CHARS = 700
+MAX_QUOTE_SENTENCES = 4  # per leaflet passage; the rest is one "more" away
 MFDS_ATTRIBUTION = "출처: 식품의약품안전처 의약품개요정보(e약은요)"
 US_LABEL_NOTE_KO = ("국내 의약품 설명서(e약은요)에서 이 질문에 답하는 내용을 찾지 못해 "
                     "미국 제품 설명서(영문)를 안내해 드립니다.")
@@ -31,9 +32,23 @@ NO_WEIGHT_ROWS = {
 }
 
 
-def quote(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    """The passage, cut at a sentence (or word) boundary when longer than ``limit``."""
+# A sentence ends at a full stop after a word and a space before a capital, or at Korean
+# "…다." / "…시오." (leaflets often run the next sentence on without a space): "e.g. take",
+# "U.S. Food" and "0.5 mL" are not ends.
+_SENTENCE_END = re.compile(r"(?<=[A-Za-z][A-Za-z)%\]]\.)\s+(?=[A-Z(“\"])"
+                           r"|(?<=[다오요]\.)\s*(?=\S)")
+
+
+def quote(text: str, limit: int = MAX_QUOTE_CHARS, sentences: int | None = None) -> str:
+    """The passage, cut at a sentence (or word) boundary when longer than ``limit``, and
+    after its first ``sentences`` sentences when it has more (the app offers "more")."""
     text = " ".join(text.split())
+    if sentences is not None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        if len(ends) >= sentences:
+            text = text[: ends[sentences - 1]]
+            if len(text) <= limit:
+                return text + " …"
     if len(text) <= limit:
         return text
     cut = text[:limit]
@@ -41,6 +56,11 @@ def quote(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     if sentence_end > limit // 2:
         return cut[: sentence_end + 1] + " …"
     return cut.rsplit(" ", 1)[0] + " …"
+
+
+def quotes_whole(section_text: str, reply_text: str) -> bool:
+    """True when the reply holds the whole section (whitespace aside): no "more" to offer."""
+    return " ".join(section_text.split()) in " ".join(reply_text.split())
 
 
 # Age ranges as labels write them: "6-8 years", "2 years to under 6 years", "12 years and
@@ -286,7 +306,8 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
         blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
         row = _dose_row(hits, hit, age_years, weight_kg)
-        blocks.append(f"{_intro(hit, language)}\n“{row or quote(_whole_sentences(hit, hits))}”\n"
+        text = row or quote(_whole_sentences(hit, hits), sentences=MAX_QUOTE_SENTENCES)
+        blocks.append(f"{_intro(hit, language)}\n“{text}”\n"
                       f"{citation(hit, language)}")
         if (row is None and weight_kg is not None and age_years is None
                 and hit.get("section") == "dosage_and_administration"):

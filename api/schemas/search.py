@@ -13,6 +13,9 @@ class SourceOut(BaseModel):
     date: str | None = Field(default=None, description="the rule's notification date")
     note: str | None = Field(default=None, description="a short line for the source card, "
                              "e.g. a pill's appearance and whether it is Rx or OTC")
+    more: bool = Field(default=False, description="in a chat reply: the reply quoted part of "
+                       "this leaflet section; GET /v1/leaflets/{doc_id}/sections/{section} has "
+                       "all of it (a \"more\" button)")
 
 
 class HitOut(SourceOut):

@@ -29,11 +29,13 @@ from api.schemas.chat import ChatResponse, IntentOut, Reply
 from api.schemas.search import SourceOut
 from api.services import chat_handoff
 from api.services.chat_context import medication_context
+from api.services.leaflet_sections import mark_partial_quotes
 from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
 from api.services.redaction import redact
 from core.database import run_transaction
 from core.settings import Settings
 from knowledge_base.branches import branches_in, open_branch_for
+from knowledge_base.store import KnowledgeBase
 from medication_checks import RuleSet
 from replies import (
     choose_passages,
@@ -63,6 +65,7 @@ class ChatContext:
     sessions: sessionmaker[Session]
     assessor: EmergencyAssessor
     medication_rules: RuleSet
+    kb: KnowledgeBase
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
 
@@ -177,6 +180,7 @@ async def handle_chat(
             raise
         response, gap = _apology(ctx.settings, language), None  # the note still goes out
         response.session_id, response.message_id = session_id, str(uuid.uuid4())
+    await run_in_threadpool(mark_partial_quotes, ctx.kb, response)
     _add_caution_note(ctx.settings, response, assessment)
     if channel == "consumer" and response.handoff:
         if consultation is None:

@@ -22,7 +22,9 @@ def test_reply_carries_intent_sources_and_flags(client, rasa):
     body = response.json()
     assert body["replies"][0]["text"].startswith("Take 1 tablet")
     assert body["intent"] == {"name": "ask_medicine", "confidence": 0.97}
-    assert body["sources"] == [{**SOURCE, "source": None, "date": None, "note": None}]
+    # the reply quoted part of the dose section: the app offers "more"
+    assert body["sources"] == [{**SOURCE, "source": None, "date": None, "note": None,
+                               "more": True}]
     assert (body["emergency"], body["handoff"], body["answered_by"]) == (
         False, False, "assistant")
     sender, _, metadata = rasa.received[0]

@@ -256,3 +256,25 @@ def test_pill_candidates_show_as_cards(chat_page, artifacts):
     expect(cards.first).to_be_visible()
     expect(cards.filter(has_text="가스디알")).to_have_count(1)
     save_screenshot(page, artifacts / "web-chat-pill.png")
+
+
+def test_more_opens_the_rest_of_a_shortened_quote(chat_page, artifacts):
+    """A dose question for a child quotes the row for that age; "more" shows the whole dose
+    section of that leaflet, cited, in place of the button."""
+    page = chat_page
+    turn = ask(page, "how much children's motrin can I give my 5 year old?")
+    answer = normalise(reply_text(turn))
+    button = turn.get_by_test_id("more-button").first
+    expect(button).to_be_visible()
+    expect(button).to_contain_text("More from")
+    doc_id, section = button.get_attribute("data-doc-id"), button.get_attribute("data-section-id")
+    button.click()
+    whole = turn.locator(f"[data-testid=more-text][data-doc-id='{doc_id}']"
+                         f"[data-section-id='{section}']")
+    expect(whole).to_be_visible(timeout=15_000)
+    expect(whole).to_contain_text(re.compile(r"Source: .+ — \""))
+    text = normalise(whole.locator("blockquote").inner_text())
+    assert len(text) > 40 and text not in answer, (text, answer)  # more than was quoted
+    expect(turn.locator(f"[data-testid=more-button][data-doc-id='{doc_id}']"
+                        f"[data-section-id='{section}']")).to_have_count(0)
+    save_screenshot(page, artifacts / "web-chat-more.png")

@@ -1,10 +1,11 @@
 /* Web chat: one answer of the assistant: its messages (an emergency as a banner with a call
- * button, a medication-check finding as a warning card), quick-reply buttons, source cards
- * and feedback. */
+ * button, a medication-check finding as a warning card), quick-reply buttons, "more" for a
+ * shortened quote, source cards and feedback. */
 
 import { el, reveal } from "./dom.js";
 import { feedbackControls } from "./feedback.js";
 import { callLabel, srOnly, uiText } from "./i18n.js";
+import { moreButtons } from "./more.js";
 import { sourceCards } from "./sources.js";
 import { els, state } from "./state.js";
 
@@ -106,6 +107,8 @@ export function addAssistantTurn(data, question, choose) {
       const group = Array.isArray(reply.buttons) ? quickReplies(reply.buttons, choose) : null;
       if (group) turn.append(group);
     }
+    const more = moreButtons(Array.isArray(data.sources) ? data.sources : []);
+    if (more) turn.append(more);
   }
 
   const cards = sourceCards(Array.isArray(data.sources) ? data.sources : [], question);
