@@ -83,6 +83,12 @@ class Document(BaseModel):
         return ", ".join(self.generic_names)
 
     @property
+    def prescription(self) -> bool:
+        """A prescription-only product (openFDA "HUMAN PRESCRIPTION DRUG", MFDS 전문의약품)."""
+        kind = self.product_type or ""
+        return "PRESCRIPTION" in kind.upper() or "전문" in kind
+
+    @property
     def translation_of(self) -> str | None:
         """The chain document this one is the Korean translation of: ``X`` for a store-FAQ or
         HR-handbook document whose id is ``X-ko``; None for originals and leaflets."""

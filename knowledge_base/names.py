@@ -118,5 +118,19 @@ PROFESSIONAL_ONLY_SECTIONS = frozenset({
 })
 
 
+# Sections of a *prescription* label that set or adjust the dose for a patient (dose tables,
+# strengths, overdose management, use in children, older people, labour). A consumer's dose
+# is the prescriber's decision: the assistant refers them there instead of quoting these.
+PRESCRIBER_SECTIONS = frozenset({
+    "dosage_and_administration", "dosage_forms_and_strengths", "overdosage", "pediatric_use",
+    "geriatric_use", "use_in_specific_populations", "labor_and_delivery", "how_supplied",
+})
+
+
+def for_prescriber(section: str, prescription: bool) -> bool:
+    """True for a prescription label's dose-setting section (see PRESCRIBER_SECTIONS)."""
+    return prescription and section in PRESCRIBER_SECTIONS
+
+
 def section_title(key: str) -> str:
     return SECTION_TITLES.get(key, key.replace("_", " ").capitalize())

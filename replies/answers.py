@@ -39,6 +39,26 @@ _SENTENCE_END = re.compile(r"(?<=[A-Za-z][A-Za-z)%\]]\.)\s+(?=[A-Z(“\"])"
                            r"|(?<=[다오요]\.)\s*(?=\S)")
 
 
+# A prescription label's dose-setting section (``prescriber_only`` hits): never quoted to a
+# consumer, whose dose is the prescriber's decision.
+PRESCRIBER_NOTE = {
+    "en": "{title} is a prescription medicine: the dose, and whether it suits a child, an "
+          "older person or a pregnancy, is set by the prescriber. Take it as your prescription "
+          "label says, and ask your pharmacist or prescriber if anything is unclear.",
+    "ko": "{title}은(는) 전문의약품입니다. 용량과 어린이·고령자·임신 중 사용 여부는 처방한 "
+          "의사가 정합니다. 처방전(약 봉투)에 적힌 대로 복용하시고, 궁금한 점은 약사나 "
+          "처방한 의사에게 문의하세요.",
+}
+
+
+def prescriber_note(hit: dict, language: str = "en") -> str | None:
+    """What to say instead of quoting a prescription label's dose-setting section; None for
+    every other passage (it is quoted)."""
+    if not hit.get("prescriber_only"):
+        return None
+    return PRESCRIBER_NOTE.get(language, PRESCRIBER_NOTE["en"]).format(title=hit["title"])
+
+
 def quote(text: str, limit: int = MAX_QUOTE_CHARS, sentences: int | None = None) -> str:
     """The passage, cut at a sentence (or word) boundary when longer than ``limit``, and
     after its first ``sentences`` sentences when it has more (the app offers "more")."""
@@ -305,6 +325,10 @@ def compose_leaflet_answer(hits: list[dict], language: str = "en", max_passages:
     if language == "ko" and not is_korean_leaflet(chosen[0]):
         blocks.append(US_LABEL_NOTE_KO)  # a US label stands in: say so
     for hit in chosen:
+        note = prescriber_note(hit, language)
+        if note is not None:
+            blocks.append(f"{note}\n{citation(hit, language)}")
+            continue
         row = _dose_row(hits, hit, age_years, weight_kg)
         text = row or quote(_whole_sentences(hit, hits), sentences=MAX_QUOTE_SENTENCES)
         blocks.append(f"{_intro(hit, language)}\n“{text}”\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from replies.answers import citation, is_korean_leaflet, quote
+from replies.answers import citation, is_korean_leaflet, prescriber_note, quote
 
 USES_CHARS = 220
 DIRECTIONS_CHARS = 360
@@ -33,9 +33,13 @@ _WORDS = {
 }
 
 
-def _line(label: str, hit: dict | None, limit: int, words: dict[str, str]) -> str:
+def _line(label: str, hit: dict | None, limit: int, words: dict[str, str],
+          language: str) -> str:
     if hit is None:
         return f"{label}: {words['missing']}"
+    note = prescriber_note(hit, language)
+    if note is not None:
+        return f"{label}: {note}"
     note = words["korean"] if is_korean_leaflet(hit) else ""
     return f"{label}{note}: “{quote(hit['text'], limit)}”"
 
@@ -55,8 +59,8 @@ def compose_comparison(rows: list[ComparisonRow], language: str = "en") -> str:
     blocks = [words["intro"].format(names=words["and"].join(r.name for r in rows))]
     for row in rows:
         head = f"• {row.name}" + (f" — {row.ingredients}" if row.ingredients else "")
-        lines = [head, _line(words["uses"], row.uses, USES_CHARS, words),
-                 _line(words["directions"], row.directions, DIRECTIONS_CHARS, words),
+        lines = [head, _line(words["uses"], row.uses, USES_CHARS, words, language),
+                 _line(words["directions"], row.directions, DIRECTIONS_CHARS, words, language),
                  *_sources(row, language)]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from knowledge_base.documents import Document
-from knowledge_base.names import PROFESSIONAL_ONLY_SECTIONS, SECTION_SEARCH_HINTS
+from knowledge_base.names import (
+    PROFESSIONAL_ONLY_SECTIONS,
+    SECTION_SEARCH_HINTS,
+    for_prescriber,
+)
 
 TokenCounter = Callable[[str], int]
 
@@ -36,6 +40,8 @@ class Chunk:
     text: str
     search_text: str
     language: str = "en"  # "ko": indexed by the Korean part (retrieval/korean.py)
+    # a prescription label's dose-setting section: answers refer to the prescriber
+    prescriber_only: bool = False
 
     @property
     def generics(self) -> tuple[str, ...]:
@@ -193,6 +199,7 @@ def chunk_document(
                     text=text,
                     search_text=f"{prefix} {text}",
                     language=language,
+                    prescriber_only=for_prescriber(section.key, doc.prescription),
                 )
             )
     return chunks

@@ -40,7 +40,7 @@ class Hit:
             "text": c.text, "score": round(self.score, 6),
             "section_title": c.section_title, "label_date": c.effective_date,
             "kind": c.kind, "chunk_id": c.chunk_id, "language": c.language,
-            "passage": c.passage,
+            "passage": c.passage, "prescriber_only": c.prescriber_only,
         }
 
 

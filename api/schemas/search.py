@@ -26,6 +26,9 @@ class HitOut(SourceOut):
     kind: str
     passage: int = Field(default=0, description="the passage's place in its section, from 0: "
                          "a section's opening states its main point")
+    prescriber_only: bool = Field(default=False, description="a prescription label's "
+                                  "dose-setting section: consumers are referred to the "
+                                  "prescriber instead of being quoted it")
 
 
 class MedicineOut(BaseModel):

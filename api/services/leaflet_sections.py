@@ -4,7 +4,8 @@ An answer quotes a few sentences of a section (a dose row, the opening of a long
 warnings); the app offers "more" under it. A source whose section the reply does not hold
 whole is marked ``more=True``, and ``GET /v1/leaflets/{doc_id}/sections/{section}`` returns
 the whole section with its citation. Only live consumer leaflets are served, and never the
-sections written for clinicians (they are not quoted to consumers either).
+sections written for clinicians or a prescription label's dose-setting sections (they are
+not quoted to consumers either).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from api.schemas.chat import ChatResponse
-from knowledge_base.names import PROFESSIONAL_ONLY_SECTIONS
+from knowledge_base.names import PROFESSIONAL_ONLY_SECTIONS, for_prescriber
 from knowledge_base.store import DocumentNotFound, KnowledgeBase
 from replies.answers import citation, is_korean_leaflet, quotes_whole
 
@@ -45,7 +46,8 @@ def consumer_section(kb: KnowledgeBase, doc_id: str, section: str,
     if stored.deleted or doc.kind != "leaflet" or doc.audience != "consumer":
         raise SectionNotFound(f"no leaflet {doc_id!r}")
     found = next((s for s in doc.sections if s.key == section), None)
-    if found is None or section in PROFESSIONAL_ONLY_SECTIONS:
+    if (found is None or section in PROFESSIONAL_ONLY_SECTIONS
+            or for_prescriber(section, doc.prescription)):
         raise SectionNotFound(f"leaflet {doc_id!r} has no section {section!r} for consumers")
     hit = {"doc_id": doc.doc_id, "title": doc.title, "section_title": found.title,
            "label_date": doc.effective_date}

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from medication_checks import CheckResult, Person, RuleSet, check_medicines
 from medication_checks.mentions import asks_to_compare
-from replies.answers import PHARMACIST_LINE, citation, quote
+from replies.answers import PHARMACIST_LINE, citation, prescriber_note, quote
 from replies.comparisons import ComparisonRow, comparison_sources, compose_comparison
 from replies.medication_checks import compose_check_answer, finding_source
 from retrieval.service import SearchService
@@ -64,8 +64,9 @@ def _leaflet_passages(search: SearchService, names: list[str], person: Person,
         hit = result.hits[0].to_json()
         intro = (f"{hit['title']} 설명서 '{hit['section_title']}' 부분(원문):" if language == "ko"
                  else f"From the {hit['title']} leaflet, \"{hit['section_title']}\":")
-        blocks.append(f"{intro}\n“{quote(hit['text'], QUOTE_CHARS)}”\n"
-                      f"{citation(hit, language)}")
+        note = prescriber_note(hit, language)
+        said = note if note is not None else f"{intro}\n“{quote(hit['text'], QUOTE_CHARS)}”"
+        blocks.append(f"{said}\n{citation(hit, language)}")
         sources.append({k: hit[k] for k in ("doc_id", "drug", "section", "title")})
     return blocks, sources
 

@@ -42,11 +42,6 @@ class Suggestion:
     products: list[str] = field(default_factory=list)
 
 
-def is_prescription(document: Document) -> bool:
-    return "PRESCRIPTION" in (document.product_type or "").upper() or "전문" in (
-        document.product_type or "")
-
-
 def caution_of(document: Document) -> tuple[str | None, str | None]:
     """(the first sentence of the most important caution section, its key)."""
     for key in CAUTION_SECTIONS:
@@ -88,7 +83,7 @@ def suggest_products(search: SearchService, kb: KnowledgeBase, text: str, langua
             document = kb.get(hit.chunk.doc_id).document
         except DocumentNotFound:
             continue
-        if is_prescription(document):
+        if document.prescription:
             continue
         chosen.append((hit, document))
         if len(chosen) == MAX_PRODUCTS:

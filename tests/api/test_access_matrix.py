@@ -28,6 +28,7 @@ ALLOWED = {
     "session_owner": set(),
 }
 PATH_VALUES = {"doc_id": "no-such-document", "key": "no_such_section", "request_id": "999999",
+               "section": "no_such_section",
                "session_id": "someone-elses-session",
                "consultation_id": "00000000-0000-0000-0000-000000000000"}
 

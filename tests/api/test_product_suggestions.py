@@ -3,7 +3,6 @@ index: Advil, Tylenol Extra Strength and PM, Claritin, Zyrtec, Children's Motrin
 
 from __future__ import annotations
 
-from api.services.product_suggestions import is_prescription
 from knowledge_base.documents import Document, Section
 
 
@@ -52,4 +51,4 @@ def test_prescription_products_are_never_suggested():
     rx = Document(doc_id="fda-x", kind="leaflet", title="X", audience="consumer",
                   sections=section, source="test", product_type="HUMAN PRESCRIPTION DRUG")
     otc = rx.model_copy(update={"product_type": "HUMAN OTC DRUG"})
-    assert is_prescription(rx) and not is_prescription(otc)
+    assert rx.prescription and not otc.prescription
