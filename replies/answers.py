@@ -228,12 +228,50 @@ def _opening_of_tie(hits: list[dict]) -> dict:
     return min(tied, key=lambda h: h.get("passage", 0))
 
 
+_NUMBER = re.compile(r"[\d.,%()≥≤<>+/–-]+")
+TABLE_SHARE = 0.4  # a passage this much numbers is a table's cells run together
+DOSE_SECTIONS = ("dosage_and_administration",)  # a dose chart is read by row (_dose_row)
+
+
+def reads_as_table(hit: dict) -> bool:
+    """A clinical table flattened into text ("Myalgia 3.1 3.6 5.9 8.4 …"), outside the dose
+    sections: unreadable as a quote."""
+    if hit.get("section") in DOSE_SECTIONS:
+        return False
+    words = str(hit.get("text", "")).split()
+    return len(words) >= 10 and sum(bool(_NUMBER.fullmatch(w)) for w in words) \
+        >= TABLE_SHARE * len(words)
+
+
+def _next_passage(hit: dict, hits: list[dict]) -> dict | None:
+    return next((h for h in hits if h["doc_id"] == hit["doc_id"]
+                  and h["section"] == hit["section"]
+                  and h.get("passage") == hit.get("passage", 0) + 1), None)
+
+
+def _readable_first(hits: list[dict]) -> list[dict]:
+    """When the best passage reads as a table, the section's earliest prose passage among
+    the hits that starts a sentence and can finish it (it ends one, or the next passage was
+    returned too) goes first; the table stays behind it."""
+    top = hits[0]
+    if not reads_as_table(top):
+        return hits
+    prose = [h for h in hits if h["doc_id"] == top["doc_id"] and h["section"] == top["section"]
+             and not reads_as_table(h) and h["text"].lstrip()[:1].isupper()
+             and (h["text"].rstrip().endswith(".") or _next_passage(h, hits) is not None)]
+    if not prose:
+        return hits
+    first = min(prose, key=lambda h: h.get("passage", 0))
+    return [first, *(h for h in hits if h is not first)]
+
+
 def choose_passages(hits: list[dict], max_passages: int = 2) -> list[dict]:
-    """The best passage (the opening one of a tie), plus a sibling product's same section
-    when the family was named and both scored alike, else another section of the same
-    product that scored nearly as well."""
+    """The best passage (the opening one of a tie; never a flattened table when the section
+    has prose), plus a sibling product's same section when the family was named and both
+    scored alike, else another section of the same product that scored nearly as well."""
     if not hits:
         return []
+    hits = _readable_first(hits)
     best = _opening_of_tie(hits)
     chosen = [best]
     sibling = _family_sibling(best, hits)
@@ -300,9 +338,7 @@ def _whole_sentences(hit: dict, hits: list[dict]) -> str:
     text = hit["text"].rstrip()
     if text.endswith(".") or "passage" not in hit:
         return text
-    following = next((h for h in hits if h["doc_id"] == hit["doc_id"]
-                      and h["section"] == hit["section"]
-                      and h.get("passage") == hit["passage"] + 1), None)
+    following = _next_passage(hit, hits)
     if following is None:
         return text
     joined = join_passages(text, following["text"])

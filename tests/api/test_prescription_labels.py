@@ -84,3 +84,26 @@ def test_the_more_button_never_opens_a_prescription_dose_section(client, setting
     assert refused.status_code == 404 and "for consumers" in refused.json()["detail"]
     opened = client.get(base.format("otc-lisinopril", "dosage_and_administration"))
     assert opened.status_code == 200 and "10 mg" in opened.json()["text"]
+
+
+def passage(n: int, text: str, score: float) -> dict:
+    return {"doc_id": "rx-statin", "drug": "statin", "section": "adverse_reactions",
+            "title": "Statin", "section_title": "Adverse reactions", "text": text,
+            "score": score, "label_date": None, "kind": "leaflet", "language": "en",
+            "passage": n}
+
+
+def test_a_flattened_table_gives_way_to_the_sections_prose():
+    table = passage(6, "Myalgia 3.1 3.6 5.9 8.4 2.7 3.5 Insomnia 2.9 2.8 1.1 5.3 2.8 3.0 "
+                       "Nausea 3.5 3.7 3.7 7.1 3.8 4.0", 0.048)
+    lead_in = passage(3, "In trials, the reactions that led to stopping were:", 0.046)
+    rest = passage(4, "myalgia (0.7%), diarrhea (0.5%) and nausea (0.4%). Table 1 follows.",
+                   0.045)
+    cut_off = passage(0, "ADVERSE REACTIONS The following are described below:", 0.047)
+    answer = compose_leaflet_answer([table, cut_off, lead_in, rest])
+    assert "led to stopping were: myalgia (0.7%), diarrhea (0.5%) and nausea (0.4%)." in answer
+    assert "Insomnia 2.9" not in answer
+    # a dose chart is never taken for a table: its rows are what a parent asks for
+    chart = {**table, "section": "dosage_and_administration",
+             "text": "36-47 lbs (4-5 years) 7.5 mL 48-59 lbs (6-8 years) 10 mL 60-71 lbs 12.5 mL"}
+    assert "7.5 mL" in compose_leaflet_answer([chart, {**lead_in, "section": "warnings"}])
