@@ -16,6 +16,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from retrieval.snapshot import SnapshotError
+
 GENERIC = {
     "en": {
         400: "The request could not be processed.",
@@ -143,8 +145,17 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     return JSONResponse(body, status_code=422)
 
 
+async def _no_index(request: Request, exc: SnapshotError) -> JSONResponse:
+    """A search-backed call while no index is loaded: 503, try again, not a 500."""
+    detail = "the search index is not loaded yet; try again shortly"
+    return JSONResponse({"detail": detail,
+                         "message": human_message(503, detail, request_language(request))},
+                        status_code=503, headers={"Retry-After": "5"})
+
+
 def install_error_handlers(app: FastAPI) -> None:
     # The decorator form registers the handler exactly as add_exception_handler does; the
     # latter's type wants handlers that take any Exception, not the class they handle.
     app.exception_handler(StarletteHTTPException)(_http_error)  # also 404/405 routing
     app.exception_handler(RequestValidationError)(_validation_error)
+    app.exception_handler(SnapshotError)(_no_index)

@@ -7,7 +7,10 @@ from dataclasses import asdict
 
 from fastapi import APIRouter, Request
 
+from api.deps import SettingsDep
 from api.schemas.medication_checks import (
+    LeafletAnswerIn,
+    LeafletAnswerOut,
     MedicationAnswerIn,
     MedicationAnswerOut,
     MedicationCheckIn,
@@ -15,6 +18,7 @@ from api.schemas.medication_checks import (
     SuggestIn,
     SuggestOut,
 )
+from api.services.leaflet_answers import LeafletQuestion, answer_from_leaflet
 from api.services.medication_answers import answer_medication_question
 from api.services.product_suggestions import suggest_products
 from medication_checks import Person, RuleSet, check_medicines
@@ -50,6 +54,19 @@ def answer(body: MedicationAnswerIn, request: Request) -> MedicationAnswerOut:
                                        body.medicines, person_of(body), body.language,
                                        body.question)
     return MedicationAnswerOut.model_validate(asdict(found))
+
+
+@router.post("/leaflet-answer", response_model=LeafletAnswerOut)
+def leaflet_answer(body: LeafletAnswerIn, request: Request,
+                   settings: SettingsDep) -> LeafletAnswerOut:
+    """One medicine question answered from its leaflet (used by the dialogue's medicine
+    action): the passage for the topic asked — a child's dose row for ``age_years`` /
+    ``weight_kg`` —, quoted and cited; or that we hold no leaflet for the medicine; or that
+    no passage answers confidently. 503 while no index is loaded."""
+    asked = LeafletQuestion(**{**body.model_dump(), "topic_hints": tuple(body.topic_hints)})
+    found = answer_from_leaflet(request.app.state.search, settings.retrieval.min_confidence,
+                                asked)
+    return LeafletAnswerOut.model_validate(asdict(found))
 
 
 @router.post("/suggest", response_model=SuggestOut)

@@ -6,28 +6,31 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from api.deps import OptionalUser, SearchDep
+from api.deps import OptionalUser, SearchDep, SettingsDep
 from api.models import Role
 from api.schemas.search import HitOut, MedicineOut, MedicineResolution, SearchResponse
+from replies import quote
 from retrieval.hybrid import SearchResult
 
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
-def to_response(query: str, result: SearchResult) -> SearchResponse:
+def to_response(query: str, result: SearchResult, min_confidence: float) -> SearchResponse:
     return SearchResponse(
         query=query,
         confidence=round(result.confidence, 4),
+        answerable=bool(result.hits) and result.confidence >= min_confidence,
         topics=result.topics,
         medicines=[MedicineOut(name=m.name, generics=list(m.generics)) for m in result.medicines],
         medicine_not_covered=result.medicine_not_covered,
-        hits=[HitOut(**h.to_json()) for h in result.hits],
+        hits=[HitOut(**h.to_json(), quote=quote(h.chunk.text)) for h in result.hits],
     )
 
 
 @router.get("/search", response_model=SearchResponse)
 def search(
     search_service: SearchDep,
+    settings: SettingsDep,
     user: OptionalUser,
     q: Annotated[str, Query(min_length=1, max_length=500, description="the question")],
     k: Annotated[int, Query(ge=1, le=50)] = 10,
@@ -42,7 +45,7 @@ def search(
                             "employee documents need an employee account")
     result = search_service.search(q, k=k, audience=audience, medicine=medicine, topic=topic,
                                    kinds=tuple(kind or ()))
-    return to_response(q, result)
+    return to_response(q, result, settings.retrieval.min_confidence)
 
 
 @router.get("/medicines/resolve", response_model=MedicineResolution)

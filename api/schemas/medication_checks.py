@@ -105,6 +105,40 @@ class MedicationAnswerOut(BaseModel):
     findings: list[FindingOut]
 
 
+class LeafletAnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {
+        "question": "how much advil can my 8 year old take?", "medicine": "children's advil",
+        "language": "en", "age_years": 8}})
+
+    question: str = Field(min_length=1, max_length=1000, description="what is searched: the "
+                          "user's words (with the medicine before them on a follow-up)")
+    medicine: str | None = Field(default=None, max_length=100)
+    language: Literal["en", "ko"] = "en"
+    topic_hints: list[Annotated[str, Field(max_length=40)]] = Field(
+        default=[], max_length=10, description="topics the NLU tagged; unknown ones are ignored")
+    previous_topic: str | None = Field(default=None, max_length=40,
+                                       description="the conversation's topic so far")
+    previous_generic: str | None = Field(default=None, max_length=200, description="what "
+                                         "the conversation's medicine resolved to so far")
+    follow_up: StrictBool = Field(default=False, description="\"what about zyrtec?\": the "
+                                  "same question about another medicine keeps the topic")
+    age_years: int | None = Field(default=None, ge=0, le=130)
+    weight_kg: float | None = Field(default=None, gt=0, le=300)
+
+
+class LeafletAnswerOut(BaseModel):
+    status: Literal["answered", "not_covered", "not_sure", "no_medicine"] = Field(
+        description="answered: a cited quote; not_covered: we hold no leaflet for the "
+                    "medicine; not_sure: no passage answers confidently (offer the "
+                    "pharmacist); no_medicine: none named or carried (ask which one)")
+    text: str
+    topic: str | None = Field(description="the topic answered: the conversation keeps it")
+    medicine: str | None
+    generic: str | None = Field(description="what the medicine resolved to")
+    sources: list[SourceOut]
+    confidence: float
+
+
 class SuggestIn(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {
         "text": "I'm constipated, what do you recommend?", "language": "en"}})
@@ -119,6 +153,7 @@ class SuggestIn(BaseModel):
 class SuggestOut(BaseModel):
     applies: bool = Field(description="false when the message does not ask for something to "
                                       "take, or names a medicine (answer about that one)")
-    text: str = Field(description="empty when nothing we hold fits: offer the pharmacist")
+    text: str = Field(description="the products, or (no ``products``) that nothing we hold "
+                                  "fits: offer the pharmacist")
     sources: list[SourceOut] = Field(description="the uses passage of each product")
     products: list[str]

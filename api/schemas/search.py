@@ -29,6 +29,8 @@ class HitOut(SourceOut):
     prescriber_only: bool = Field(default=False, description="a prescription label's "
                                   "dose-setting section: consumers are referred to the "
                                   "prescriber instead of being quoted it")
+    quote: str = Field(default="", description="the passage as the assistant quotes it: "
+                       "whole sentences, shortened with \"…\" when long")
 
 
 class MedicineOut(BaseModel):
@@ -39,6 +41,8 @@ class MedicineOut(BaseModel):
 class SearchResponse(BaseModel):
     query: str
     confidence: float
+    answerable: bool = Field(description="confident enough to answer from (the deployment's "
+                             "one threshold, settings.retrieval.min_confidence)")
     topics: list[str]
     medicines: list[MedicineOut]
     medicine_not_covered: bool

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from api.services.leaflet_answers import asks_for_a_dose
 from medication_checks import CheckResult, Person, RuleSet, check_medicines
 from medication_checks.mentions import asks_to_compare
 from replies.answers import PHARMACIST_LINE, citation, prescriber_note, quote
@@ -36,6 +37,14 @@ class MedicationAnswer:
 def check_applies(medicines: list[str], person: Person) -> bool:
     """Two medicines, or one and something about the person, make a check worth it."""
     return len(medicines) >= 2 or (len(medicines) == 1 and person != Person())
+
+
+def _a_childs_dose(medicines: list[str], person: Person, question: str) -> bool:
+    """"How much for my 8 year old?" about one medicine: the leaflet's row for that age
+    answers, not a safety check."""
+    only_an_age = person.months is not None and not (
+        person.pregnant or person.breastfeeding or person.elderly)
+    return len(medicines) == 1 and only_an_age and asks_for_a_dose(question)
 
 
 def _topic(person: Person) -> str:
@@ -113,7 +122,7 @@ def answer_medication_question(rules: RuleSet, search: SearchService, medicines:
                                question: str = "") -> MedicationAnswer:
     """``question``: the user's words; "what's the difference between X and Y?" gets a
     side-by-side of the leaflets, with any safety finding after it."""
-    if not check_applies(medicines, person):
+    if not check_applies(medicines, person) or _a_childs_dose(medicines, person, question):
         return MedicationAnswer(applies=False)
     result = check_medicines(rules, medicines, person)
     findings = [asdict(f) for f in result.findings]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from knowledge_base.documents import Document
 from knowledge_base.store import DocumentNotFound, KnowledgeBase
+from replies.answers import not_sure_message
 from replies.suggestions import Suggested, compose_suggestions, first_sentences
 from retrieval.hybrid import Hit
 from retrieval.service import SearchService
@@ -61,6 +62,11 @@ def ingredient_names(hit: Hit, most: int = 3) -> str:
     return f"{shown} …" if len(names) > most else shown
 
 
+def _nothing_fits(language: str) -> Suggestion:
+    """Asked for something to take, and nothing we hold fits: say so (offer the pharmacist)."""
+    return Suggestion(applies=True, text=not_sure_message(language))
+
+
 def suggest_products(search: SearchService, kb: KnowledgeBase, text: str, language: str,
                      *, about_a_medicine: bool = False) -> Suggestion:
     """``about_a_medicine``: the conversation is about one already, so only a named symptom
@@ -74,7 +80,7 @@ def suggest_products(search: SearchService, kb: KnowledgeBase, text: str, langua
     result = search.search(search_words(text, symptoms), k=CANDIDATES, sections=USES_SECTIONS,
                            distinct_texts=False)
     if not symptoms and result.confidence < MIN_CONFIDENCE_WITHOUT_SYMPTOM:
-        return Suggestion(applies=True)  # asked, but nothing we hold clearly fits
+        return _nothing_fits(language)  # asked, but nothing we hold clearly fits
     ranked = rank_products(result.hits, symptoms, child=about_a_child(text))
     preferred = [h for h in ranked if h.chunk.language == language] or ranked
     chosen: list[tuple[Hit, Document]] = []
@@ -89,7 +95,7 @@ def suggest_products(search: SearchService, kb: KnowledgeBase, text: str, langua
         if len(chosen) == MAX_PRODUCTS:
             break
     if not chosen:
-        return Suggestion(applies=True)
+        return _nothing_fits(language)
     products = []
     for hit, document in chosen:
         caution, caution_key = caution_of(document)

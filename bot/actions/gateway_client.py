@@ -41,6 +41,7 @@ class GatewayRefused(GatewayError):
 class SearchAnswer:
     hits: list[dict]
     confidence: float
+    answerable: bool = False  # the gateway's one threshold: confident enough to answer
     medicines: list[dict] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     medicine_not_covered: bool = False
@@ -104,6 +105,7 @@ class GatewayClient:
             params["kind"] = list(kinds)
         body = self._get("/v1/search", params)
         return SearchAnswer(hits=body["hits"], confidence=body["confidence"],
+                            answerable=bool(body.get("answerable")),
                             medicines=body.get("medicines", []), topics=body.get("topics", []),
                             medicine_not_covered=body.get("medicine_not_covered", False))
 

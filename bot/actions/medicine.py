@@ -22,15 +22,10 @@ from bot.actions.common import (
     refused_on_hr_channel,
     send_meta,
 )
-from bot.actions.config import get_config
 from bot.actions.gateway_client import GatewayClient, GatewayError
 from bot.actions.wording import MESSAGES, say
-from replies import choose_passages, compose_leaflet_answer, not_covered_message, not_sure_message
-from retrieval.topics import TOPIC_SECTIONS, detect_topics
 
 PERSON_FIELDS = ("age_years", "age_months", "pregnant", "breastfeeding", "elderly")
-AGE_FIELDS = {"age_years", "age_months"}
-DOSE_TOPICS = {"dosage", "frequency"}  # "how much / how often": a dose row, not "is it ok?"
 CHILD_UNTIL_YEARS = 12
 # Without an age, a weight under this is a child's (the charts' heaviest child row is 95 lbs).
 CHILD_UNDER_KG = 40
@@ -129,9 +124,8 @@ class ActionAnswerMedicine(Action):
         # the gateway's name finder (the one the DUR checks use, every catalogue and Korean
         # product name) first; the NLU's entities when it found none
         named = mentioned_medicines(tracker) or joined_names(entity_values(tracker, "medicine"))
-        # NLU may pass raw words ("day") when a span matched no synonym: keep known topics.
-        topics = [t for t in entity_values(tracker, "topic") if t in TOPIC_SECTIONS]
-        topics = topics or detect_topics(message)
+        # the NLU's topics are hints: the gateway keeps those it knows ("day" is not one)
+        topics = entity_values(tracker, "topic")
         previous_generic = tracker.get_slot("medicine_generic")
         previous_topic = tracker.get_slot("topic")
         try:
@@ -158,10 +152,8 @@ class ActionAnswerMedicine(Action):
                   if k in PERSON_FIELDS}
         if not named or not (len(names) >= 2 or person):
             return None
-        asked = set(detect_topics(tracker.latest_message.get("text") or ""))
-        if len(names) == 1 and set(person) <= AGE_FIELDS and DOSE_TOPICS & asked:
-            return None  # "how much for my 8 year old?": the leaflet's row for that age
-
+        # "how much for my 8 year old?" about one medicine: the gateway says it does not
+        # apply (the leaflet's row for that age answers)
         question = (tracker.latest_message.get("text") or "")[:1000]
         answer = self.client.post("/v1/medicines/answer",
                                   {"medicines": names[:20], "language": lang,
@@ -186,8 +178,8 @@ class ActionAnswerMedicine(Action):
             return None
         events: list[EventType] = [SlotSet("medicine", None), SlotSet("medicine_generic", None),
                                    SlotSet("topic", None), SlotSet("offered_pharmacist", True)]
-        if not found.get("text"):
-            offer_pharmacist(dispatcher, not_sure_message(lang), lang)
+        if not found.get("products"):  # nothing we hold fits: the gateway says so
+            offer_pharmacist(dispatcher, found["text"], lang)
             send_meta(dispatcher, tracker, gap="no_product_for_symptom")
             return events
         dispatcher.utter_message(text=found["text"], buttons=[pharmacist_button(lang)])
@@ -197,6 +189,9 @@ class ActionAnswerMedicine(Action):
     def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str,
                 message: str, named: list[str], topics: list[str],
                 previous_generic: str | None, previous_topic: str | None) -> list[EventType]:
+        """The gateway answers from the leaflet (``/v1/medicines/leaflet-answer``: whether we
+        hold the medicine, the topic, the search, the threshold, the quote); this keeps the
+        conversation: the medicine carried from earlier turns, a child's product, the slots."""
         client = self.client
         if not named:
             suggested = self._suggest(dispatcher, tracker, lang, message, previous_generic)
@@ -209,42 +204,27 @@ class ActionAnswerMedicine(Action):
             age is None and weight is not None and weight < CHILD_UNDER_KG)
         if named and child:
             medicine = named[0] = childrens_product(client, named[0])
-        generic = previous_generic
-        if named:
-            resolved = client.resolve_medicine(named[0])
-            if not resolved["known"]:
-                offer_pharmacist(dispatcher, not_covered_message(named[0], lang), lang)
-                send_meta(dispatcher, tracker, gap="not_covered")
-                return [SlotSet("medicine", named[0]), SlotSet("medicine_generic", None),
-                        SlotSet("topic", topics[0] if topics else None),
-                        SlotSet("offered_pharmacist", True)]
-            generic = ", ".join(resolved["generics"])
-        # a follow-up keeps the topic ("what about zyrtec?", "게보린은요?"); a new question
-        # about another medicine starts a new one
-        same_medicine = generic == previous_generic
-        keeps_topic = same_medicine or is_follow_up(message)
-        topic = topics[0] if topics else (previous_topic if keeps_topic else None)
         query = message if named or not medicine else f"{medicine}: {message}"
-        result = client.search(query, medicine=medicine, topic=topic)
-        if result.medicines and not generic:
-            generic = ", ".join(result.medicines[0]["generics"])
-            medicine = medicine or result.medicines[0]["name"]
-        events: list[EventType] = [SlotSet("medicine", medicine),
-                                   SlotSet("medicine_generic", generic), SlotSet("topic", topic)]
-        if not generic:
+        found = client.post("/v1/medicines/leaflet-answer", {
+            "question": query[:1000], "medicine": medicine[:100] if medicine else None,
+            "language": lang, "topic_hints": topics[:10], "previous_topic": previous_topic,
+            "previous_generic": previous_generic, "follow_up": is_follow_up(message),
+            "age_years": age, "weight_kg": weight})
+        if not isinstance(found, dict):
+            raise GatewayError("unexpected leaflet answer")
+        status = found.get("status")
+        events: list[EventType] = [SlotSet("medicine", found.get("medicine")),
+                                   SlotSet("medicine_generic", found.get("generic")),
+                                   SlotSet("topic", found.get("topic"))]
+        if status == "no_medicine":
             dispatcher.utter_message(text=say("which_medicine", lang))
             send_meta(dispatcher, tracker, gap="no_medicine")
             return events
-        if result.medicine_not_covered:
-            offer_pharmacist(dispatcher, not_covered_message(medicine or generic, lang), lang)
-            send_meta(dispatcher, tracker, gap="not_covered")
+        if status in ("not_covered", "not_sure"):
+            offer_pharmacist(dispatcher, found["text"], lang)
+            send_meta(dispatcher, tracker,
+                      gap="not_covered" if status == "not_covered" else "low_confidence")
             return [*events, SlotSet("offered_pharmacist", True)]
-        if not result.hits or result.confidence < get_config().min_confidence:
-            offer_pharmacist(dispatcher, not_sure_message(lang, medicine), lang)
-            send_meta(dispatcher, tracker, gap="low_confidence")
-            return [*events, SlotSet("offered_pharmacist", True)]
-        chosen = choose_passages(result.hits)
-        dispatcher.utter_message(text=compose_leaflet_answer(result.hits, lang,
-                                                             age_years=age, weight_kg=weight))
-        send_meta(dispatcher, tracker, sources=chosen)
+        dispatcher.utter_message(text=found["text"])
+        send_meta(dispatcher, tracker, sources=found.get("sources") or [])
         return [*events, SlotSet("offered_pharmacist", False)]

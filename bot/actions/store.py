@@ -10,10 +10,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import entity_values, language, send_meta
-from bot.actions.config import get_config
 from bot.actions.gateway_client import GatewayClient, GatewayError
 from bot.actions.wording import say
-from replies import quote
 
 STORE_FAQ = ("store_faq",)
 
@@ -33,13 +31,13 @@ class ActionStoreInfo(Action):
             result = GatewayClient().search(f"{message} {hints}".strip(), k=3, kinds=STORE_FAQ)
         except GatewayError:
             result = None
-        if result is None or not result.hits or result.confidence < get_config().min_confidence:
+        if result is None or not result.answerable:
             dispatcher.utter_message(text=say("store_not_found", lang))
             send_meta(dispatcher, tracker, gap="low_confidence" if result else "unavailable")
             return []
         best = result.hits[0]
         source = say("source", lang, title=best["title"], section=best["section_title"])
-        dispatcher.utter_message(text=f"{quote(best['text'])}\n{source}")
+        dispatcher.utter_message(text=f"{best['quote']}\n{source}")
         send_meta(dispatcher, tracker, sources=[best])
         return []
 

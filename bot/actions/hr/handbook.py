@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bot.actions.config import get_config
 from bot.actions.hr.context import HR_HANDBOOK, Hr
-from replies import quote
 
 
 def handbook_answer(hr: Hr, message: str) -> str | None:
@@ -12,7 +10,7 @@ def handbook_answer(hr: Hr, message: str) -> str | None:
     turn's source), or None when no passage is confident enough."""
     result = hr.client.search(message, k=3, audience="employee", kinds=HR_HANDBOOK)
     hits = [h for h in result.hits if h.get("kind", "hr_handbook") == "hr_handbook"]
-    if not hits or result.confidence < get_config().min_confidence:
+    if not hits or not result.answerable:
         return None
     best = hits[0]
     # the chain's Korean pages are the English ones' translations, with ids ending "-ko"
@@ -21,4 +19,4 @@ def handbook_answer(hr: Hr, message: str) -> str | None:
                    title=best["title"], section=best["section_title"])
     source = hr.say("source", title=best["title"], section=best["section_title"])
     hr.sources = [best]
-    return f"{intro}\n“{quote(best['text'])}”\n{source}"
+    return f"{intro}\n“{best['quote']}”\n{source}"
