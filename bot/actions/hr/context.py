@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -223,6 +223,20 @@ def dates_named(tracker: Tracker, hr: Hr) -> tuple[str, str] | None:
     return reading["start_date"], reading["end_date"]
 
 
+FOLLOWUP = "action_hr_followup"  # answers the open question ("yes", "no", a request number)
+
+
+def closes_open_question(action: str, tracker: Tracker, events: list[EventType]) -> list:
+    """The person moved on: any HR action but the follow-up closes an open question ("shall
+    I ask HR for this certificate?", "cancel which request?") it did not ask itself, so a
+    "yes" two turns later files nothing."""
+    if action == FOLLOWUP or not tracker.get_slot("hr_pending_choice"):
+        return []
+    if any(e.get("event") == "slot" and e.get("name") == "hr_pending_choice" for e in events):
+        return []
+    return [SlotSet("hr_pending_choice", None)]
+
+
 class HrAction(Action, ABC):
     """Guard, run, and always send the meta payload; gateway trouble gets a clear message."""
 
@@ -242,7 +256,7 @@ class HrAction(Action, ABC):
             hr.gap = "unavailable"
             events = self.unavailable_events()
         send_meta(dispatcher, tracker, sources=hr.sources, gap=hr.gap)
-        return events
+        return [*events, *closes_open_question(self.name(), tracker, events)]
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             hr: Hr) -> list[EventType]:

@@ -112,3 +112,17 @@ def test_no_files_nothing_and_the_same_request_twice_is_refused(api, tokens):
         _, texts, _ = run(ActionHrFollowup(), as_user(
             tokens, "employee", "네", intent="affirm", slots={"hr_pending_choice": pending}))
     assert texts[0]["text"] == "처리하지 못했습니다. 같은 요청이 이미 진행 중입니다."
+
+
+def test_a_question_in_between_closes_the_certificate_question(api, tokens):
+    """"Shall I ask HR?", then the points balance, then "yes": the yes files nothing."""
+    events, _, _ = run(ActionHrRequestCertificate(), as_user(
+        tokens, "employee", "I need an employment certificate", intent="hr_request_certificate"))
+    pending = slots_set(events)["hr_pending_choice"]
+    events, texts, _ = run(ActionHrPoints(), as_user(
+        tokens, "employee", "how many welfare points do I have?", intent="hr_benefit_points",
+        slots={"hr_pending_choice": pending}))
+    assert texts and slots_set(events)["hr_pending_choice"] is None
+    run(ActionHrFollowup(), as_user(tokens, "employee", "yes", intent="affirm"))
+    assert not [r for r in api("employee", "GET", "/v1/hr/benefits/requests").json()
+                if r["status"] == "pending"]
