@@ -103,6 +103,26 @@ def retrieval(data: Json) -> list[str]:
     return table(["question set", "retriever", "n", "R@1", "R@5", "R@10", "MRR@10"], rows)
 
 
+# the ablation: every variant on the two English and the two MFDS sets (dev, and frozen)
+ABLATION_SETS = [("shared dev (en)", "shared dev (en)"), ("repo extra (en)", "repo extra (en)"),
+                 ("MFDS dev (ko)", "mfds dev (ko)"),
+                 ("**MFDS frozen** (never tuned on)", "mfds frozen (ko, never tuned on)")]
+ABLATION_VARIANTS = [("sparse", "BM25 only"), ("dense", "dense only"),
+                     ("rrf", "RRF of the two, no rules"),
+                     ("hybrid", "**RRF + topic/brand rules (hybrid, deployed)**"),
+                     ("hybrid_no_names", "hybrid without name resolution")]
+
+
+def retrieval_ablation(data: Json) -> list[str]:
+    rows = []
+    for label, key in ABLATION_SETS:
+        for variant, variant_label in ABLATION_VARIANTS:
+            figures = data["results"][key][variant]
+            rows.append([label, variant_label, str(figures["questions"]),
+                         *(fixed(figures[m]) for m in ("recall@1", "recall@5", "mrr@10"))])
+    return table(["question set", "retriever", "n", "R@1", "R@5", "MRR@10"], rows)
+
+
 # --- NLU on held-out splits (make bench-nlu) -------------------------------------------------
 def nlu_floors(source: Path = NLU_FLOORS_SOURCE) -> dict[str, dict[str, float]]:
     """The module-level ``*_F1_FLOORS`` dicts of the held-out test, read without running it."""
@@ -351,6 +371,7 @@ class Table:
 
 TABLES: dict[str, Table] = {
     "retrieval": Table("bench/results/retrieval.json", retrieval),
+    "retrieval-ablation": Table("bench/results/retrieval.json", retrieval_ablation),
     "nlu": Table("bench/results/nlu/summary.json", nlu),
     "emergency": Table("bench/results/emergency.json", emergency),
     "dur": Table("bench/results/dur_eval.json", dur),

@@ -1,4 +1,5 @@
-"""Retrieval quality: Recall@1/5/10 and MRR@10 of BM25 alone, dense alone and the hybrid.
+"""Retrieval quality: Recall@1/5/10 and MRR@10 of BM25 alone, dense alone, their fusion
+alone (RRF), the hybrid (RRF + topic and brand rules) and the hybrid without name resolution.
 
 Question sets: the shared development set (../shared/data/eval/dev_questions.jsonl), the
 repository's harder English additions, the older Korean set (tests/data/retrieval/dev_ko.jsonl,
@@ -23,8 +24,13 @@ from retrieval.evaluation import evaluate, load_questions
 from retrieval.service import SearchService
 
 RESULTS = REPO_ROOT / "bench" / "results" / "retrieval.json"
-MODES = ("sparse", "dense", "hybrid")
-LABELS = {"sparse": "BM25 only", "dense": "dense only", "hybrid": "hybrid"}
+# (key in the results, search mode, name resolution on): the ablation of issue 16 — each
+# retriever alone, their fusion alone, the fusion with the topic and brand rules (hybrid, as
+# deployed), and the hybrid without resolving the medicine named (no restriction to it)
+VARIANTS = (("sparse", "sparse", True), ("dense", "dense", True), ("rrf", "rrf", True),
+            ("hybrid", "hybrid", True), ("hybrid_no_names", "hybrid", False))
+LABELS = {"sparse": "BM25 only", "dense": "dense only", "rrf": "RRF (no topic/brand rules)",
+          "hybrid": "hybrid", "hybrid_no_names": "hybrid, no name resolution"}
 
 
 def question_sets() -> dict[str, list]:
@@ -49,17 +55,17 @@ def main() -> None:
              for name, qs in question_sets().items() if name == "korean (ko)"]
     for set_name, questions, equivalent in runs:
         results[set_name] = {}
-        for mode in MODES:
+        for key, mode, focus in VARIANTS:
             scores = evaluate(
                 questions,
-                lambda q, mode=mode: [
+                lambda q, mode=mode, focus=focus: [
                     (h.chunk.drug, h.chunk.section, h.chunk.title, h.chunk.doc_id)
-                    for h in service.search(q, k=10, mode=mode).hits
+                    for h in service.search(q, k=10, mode=mode, focus=focus).hits
                 ],
                 equivalent=equivalent,
             )
-            results[set_name][mode] = scores.to_json()
-            rows.append([set_name, LABELS[mode], len(questions), *(
+            results[set_name][key] = scores.to_json()
+            rows.append([set_name, LABELS[key], len(questions), *(
                 f"{scores.recall[k]:.3f}" for k in (1, 5, 10)), f"{scores.mrr10:.3f}"])
     print(tabulate(rows, headers=["set", "retriever", "n", "R@1", "R@5", "R@10", "MRR@10"]))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,9 @@ from retrieval.korean import KoreanEncoder
 from retrieval.snapshot import Snapshot
 from retrieval.topics import TOPIC_WORDS, detect_topics, preferred_sections
 
-Mode = Literal["hybrid", "dense", "sparse"]
+# hybrid: reciprocal-rank fusion of BM25 and dense plus the topic-section and brand bonuses;
+# rrf: the fusion alone (for the ablation); dense / sparse: one retriever alone
+Mode = Literal["hybrid", "rrf", "dense", "sparse"]
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,7 @@ class SearchService:
         self, query: str, *, k: int = 10, audience: str | None = "consumer",
         medicine: str | None = None, topic: str | None = None, kinds: tuple[str, ...] = (),
         mode: Mode = "hybrid", sections: tuple[str, ...] = (), distinct_texts: bool = True,
+        focus: bool = True,
     ) -> SearchResult:
         now = time.monotonic()
         if now - self._last_poll >= self._poll_seconds:
@@ -119,7 +120,7 @@ class SearchService:
             raise SnapshotError("no index loaded")
         return self._searcher.search(
             query, k=k, audience=audience, medicine=medicine, topic=topic, kinds=kinds, mode=mode,
-            sections=sections, distinct_texts=distinct_texts)
+            sections=sections, distinct_texts=distinct_texts, focus=focus)
 
     def publish(self, documents: list[Document], revision: int) -> BuildReport:
         """Index ``documents`` as ``revision`` and start serving it; one build at a time."""

@@ -35,6 +35,7 @@ def _bump_first_figure(data: dict, name: str) -> None:
     """Change one figure the table shows (a different one per results layout)."""
     paths = {
         "retrieval": ("results", "shared dev (en)", "hybrid", "recall@1"),
+        "retrieval-ablation": ("results", "mfds frozen (ko, never tuned on)", "rrf", "recall@1"),
         "nlu": ("ko", "in_channel", "hr_intent_macro_f1"),
         "emergency": ("two_levels", "frozen", "ko", "false_escalation_rate"),
         "dur": ("latency_5_medicines", "p95_ms"),

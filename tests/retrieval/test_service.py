@@ -31,6 +31,20 @@ def test_the_medicine_slot_focuses_a_follow_up_without_a_name(service):
     assert result.hits[0].chunk.section == "dosage_and_administration"
 
 
+def test_the_ablation_switches_name_resolution_and_the_rules_off(service):
+    """bench/retrieval_eval.py's variants: without name resolution a follow-up is no longer
+    held to the medicine; the fusion alone ("rrf") drops the topic section's bonus."""
+    focused = service.search("and for my 8 year old?", k=5, medicine="motrin")
+    loose = service.search("and for my 8 year old?", k=5, medicine="motrin", focus=False)
+    assert all("ibuprofen" in h.chunk.drug for h in focused.hits)
+    assert not all("ibuprofen" in h.chunk.drug for h in loose.hits)
+    question = "can I take claritin if I am pregnant?"
+    hybrid = service.search(question, k=5, mode="hybrid").hits
+    fused = service.search(question, k=5, mode="rrf").hits
+    assert hybrid[0].chunk.section == fused[0].chunk.section == "pregnancy_or_breast_feeding"
+    assert hybrid[0].score > fused[0].score  # the topic section's bonus, and only in hybrid
+
+
 def test_consumers_never_see_employee_documents(service):
     for query in ("dental plan annual cap", "how many annual leave days", "payday payslip"):
         hits = service.search(query, k=10, audience="consumer").hits
