@@ -62,7 +62,7 @@ def prescriber_note(hit: dict, language: str = "en") -> str | None:
 def quote(text: str, limit: int = MAX_QUOTE_CHARS, sentences: int | None = None) -> str:
     """The passage, cut at a sentence (or word) boundary when longer than ``limit``, and
     after its first ``sentences`` sentences when it has more (the app offers "more")."""
-    text = " ".join(text.split())
+    text = readable(text)
     if sentences is not None:
         ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         if len(ends) >= sentences:
@@ -78,9 +78,19 @@ def quote(text: str, limit: int = MAX_QUOTE_CHARS, sentences: int | None = None)
     return cut.rsplit(" ", 1)[0] + " …"
 
 
+# MFDS leaflets often run sentences on without a space ("…마십시오.권장용량을…"): a quote
+# puts the space back (the words are the leaflet's; only the spacing is ours).
+_KO_RUN_ON = re.compile(r"(?<=[다오요]\.)(?=[가-힣(])")
+
+
+def readable(text: str) -> str:
+    """Whitespace folded to single spaces, and a space after a Korean sentence's end."""
+    return _KO_RUN_ON.sub(" ", " ".join(text.split()))
+
+
 def quotes_whole(section_text: str, reply_text: str) -> bool:
-    """True when the reply holds the whole section (whitespace aside): no "more" to offer."""
-    return " ".join(section_text.split()) in " ".join(reply_text.split())
+    """True when the reply holds the whole section (spacing aside): no "more" to offer."""
+    return readable(section_text) in readable(reply_text)
 
 
 # Age ranges as labels write them: "6-8 years", "2 years to under 6 years", "12 years and
