@@ -118,7 +118,7 @@ class LeafletAnswerIn(BaseModel):
         default=[], max_length=10, description="topics the NLU tagged; unknown ones are ignored")
     previous_topic: str | None = Field(default=None, max_length=40,
                                        description="the conversation's topic so far")
-    previous_generic: str | None = Field(default=None, max_length=200, description="what "
+    previous_generic: str | None = Field(default=None, max_length=2000, description="what "
                                          "the conversation's medicine resolved to so far")
     follow_up: StrictBool = Field(default=False, description="\"what about zyrtec?\": the "
                                   "same question about another medicine keeps the topic")

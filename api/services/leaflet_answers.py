@@ -67,10 +67,11 @@ def answer_from_leaflet(search: SearchService, min_confidence: float,
             return LeafletAnswer("not_covered", not_covered_message(medicine, asked.language),
                                  topic, medicine, None)
         generic = ", ".join(resolved.generics)
-    # another medicine starts a new question unless this one is a follow-up
+    # another medicine starts a new question unless this one is a follow-up; the topic is
+    # read from the user's words, not from the carried medicine put before them
     keeps = generic == asked.previous_generic or asked.follow_up
-    topic = asked_topic(asked.question, asked.topic_hints,
-                        asked.previous_topic if keeps else None)
+    words = asked.question.removeprefix(f"{medicine}: ") if medicine else asked.question
+    topic = asked_topic(words, asked.topic_hints, asked.previous_topic if keeps else None)
     result = search.search(asked.question, k=5, medicine=medicine, topic=topic)
     if result.medicines and not generic:
         generic = ", ".join(result.medicines[0].generics)

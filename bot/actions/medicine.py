@@ -207,8 +207,10 @@ class ActionAnswerMedicine(Action):
         query = message if named or not medicine else f"{medicine}: {message}"
         found = client.post("/v1/medicines/leaflet-answer", {
             "question": query[:1000], "medicine": medicine[:100] if medicine else None,
-            "language": lang, "topic_hints": topics[:10], "previous_topic": previous_topic,
-            "previous_generic": previous_generic, "follow_up": is_follow_up(message),
+            "language": lang, "topic_hints": [t[:40] for t in topics[:10]],
+            "previous_topic": previous_topic[:40] if previous_topic else None,
+            "previous_generic": previous_generic[:2000] if previous_generic else None,
+            "follow_up": is_follow_up(message),
             "age_years": age, "weight_kg": weight})
         if not isinstance(found, dict):
             raise GatewayError("unexpected leaflet answer")
