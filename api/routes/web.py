@@ -14,7 +14,7 @@ from api.static_pages import StaticPage, modules
 
 CHAT = StaticPage("chat", frozenset({"chat.css"}) | modules(
     "main", "state", "strings", "i18n", "dom", "http", "session", "language", "conversation",
-    "send", "assistant_turn", "sources", "feedback", "pharmacist"))
+    "send", "assistant_turn", "more", "sources", "feedback", "pharmacist"))
 
 router = APIRouter(include_in_schema=False)
 
