@@ -31,7 +31,8 @@ def test_a_quote_stops_after_a_few_whole_sentences():
                                            "first. …")
     korean = "복용하지 마십시오.상의하십시오. 셋째입니다. 넷째입니다. 다섯째입니다."
     # the leaflet's run-on sentences get their space back
-    assert quote(korean, sentences=4) == "복용하지 마십시오. 상의하십시오. 셋째입니다. 넷째입니다. …"
+    assert quote(korean, sentences=4) == ("복용하지 마십시오. 상의하십시오. 셋째입니다. "
+                                          "넷째입니다. …")
     assert quotes_whole("마십시오.권장용량을 지키십시오.", "“마십시오. 권장용량을 지키십시오.”")
     assert quote("One sentence. Two.", sentences=4) == "One sentence. Two."
 
