@@ -10,10 +10,10 @@ from replies.answers import (
     compose_leaflet_answer,
     not_covered_message,
     not_sure_message,
-    quote,
     retrieval_only_note,
     unavailable_message,
 )
+from replies.quotes import quote
 
 __all__ = [
     "choose_passages", "compose_leaflet_answer", "not_covered_message", "not_sure_message", "quote",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from replies.answers import citation, is_korean_leaflet, prescriber_note, quote
+from replies.answers import citation, is_korean_leaflet, prescriber_note
+from replies.quotes import quote
 
 USES_CHARS = 220
 DIRECTIONS_CHARS = 360

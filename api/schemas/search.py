@@ -29,7 +29,7 @@ class HitOut(SourceOut):
     prescriber_only: bool = Field(default=False, description="a prescription label's "
                                   "dose-setting section: consumers are referred to the "
                                   "prescriber instead of being quoted it")
-    quote: str = Field(default="", description="the passage as the assistant quotes it: "
+    quote: str = Field(description="the passage as the assistant quotes it: "
                        "whole sentences, shortened with \"…\" when long")
 
 

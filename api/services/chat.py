@@ -29,6 +29,7 @@ from api.schemas.chat import ChatResponse, IntentOut, Reply
 from api.schemas.search import SourceOut
 from api.services import chat_handoff
 from api.services.chat_context import medication_context
+from api.services.leaflet_answers import LeafletQuestion, answer_from_leaflet
 from api.services.leaflet_sections import mark_partial_quotes
 from api.services.rasa_client import BotTurn, RasaClient, RasaUnavailable
 from api.services.redaction import redact
@@ -37,13 +38,7 @@ from core.settings import Settings
 from knowledge_base.branches import branches_in, open_branch_for
 from knowledge_base.store import KnowledgeBase
 from medication_checks import RuleSet
-from replies import (
-    choose_passages,
-    compose_leaflet_answer,
-    not_sure_message,
-    retrieval_only_note,
-    unavailable_message,
-)
+from replies import retrieval_only_note, unavailable_message
 from retrieval.service import SearchService
 from safety import Branch, RedFlag, emergency_message, language_of
 from safety.assessment import Assessment, EmergencyAssessor
@@ -101,21 +96,18 @@ async def _retrieval_only(
     """Answer a medicine question from the leaflets alone (with its gap reason), or None."""
     if not ctx.search.ready:
         return None
-    result = await run_in_threadpool(ctx.search.search, message, k=3)
-    if not result.medicines:
+    found = await run_in_threadpool(answer_from_leaflet, ctx.search,
+                                    ctx.settings.retrieval.min_confidence,
+                                    LeafletQuestion(question=message, language=language))
+    if found.status == "no_medicine":
         return None
-    hits = [h.to_json() for h in result.hits]
-    if hits and result.confidence >= ctx.settings.retrieval.min_confidence:
-        text = compose_leaflet_answer(hits, language)
-        sources = [SourceOut(**h) for h in choose_passages(hits)]  # every passage quoted
-        gap = None
-    else:
-        text, sources, gap = not_sure_message(language), [], "low_confidence"
+    gap = (None if found.status == "answered"
+           else "low_confidence" if found.status == "not_sure" else "not_covered")
     note = retrieval_only_note(language)
     response = ChatResponse(
-        session_id="", message_id="", replies=[Reply(text=note), Reply(text=text)],
-        intent=None, sources=sources, emergency=False, handoff=False, language=language,
-        answered_by="retrieval_only",
+        session_id="", message_id="", replies=[Reply(text=note), Reply(text=found.text)],
+        intent=None, sources=[SourceOut(**h) for h in found.sources], emergency=False,
+        handoff=False, language=language, answered_by="retrieval_only",
     )
     return response, gap
 

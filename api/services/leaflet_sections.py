@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from api.schemas.chat import ChatResponse
 from knowledge_base.names import PROFESSIONAL_ONLY_SECTIONS, for_prescriber
 from knowledge_base.store import DocumentNotFound, KnowledgeBase
-from replies.answers import citation, is_korean_leaflet, quotes_whole
+from replies.answers import citation, is_korean_leaflet
+from replies.quotes import quotes_whole
 
 
 class SectionNotFound(LookupError):

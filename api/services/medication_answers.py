@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass, field
 from api.services.leaflet_answers import asks_for_a_dose
 from medication_checks import CheckResult, Person, RuleSet, check_medicines
 from medication_checks.mentions import asks_to_compare
-from replies.answers import PHARMACIST_LINE, citation, prescriber_note, quote
+from replies.answers import PHARMACIST_LINE, citation, prescriber_note
 from replies.comparisons import ComparisonRow, comparison_sources, compose_comparison
 from replies.medication_checks import compose_check_answer, finding_source
+from replies.quotes import quote
 from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError
 

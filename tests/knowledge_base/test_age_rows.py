@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from replies.answers import NO_WEIGHT_ROWS, compose_leaflet_answer, quote_for_age, quote_for_weight
+from replies.answers import NO_WEIGHT_ROWS, compose_leaflet_answer
+from replies.quotes import quote_for_age, quote_for_weight
 
 MOTRIN = ("Dosing chart: under 24 lbs or under 2 years: ask a doctor; 24-35 lbs (2-3 years): "
           "5 mL; 36-47 lbs (4-5 years): 7.5 mL; 48-59 lbs (6-8 years): 10 mL.")

@@ -5,17 +5,12 @@
 import { el } from "./dom.js";
 import { fetchWithTimeout, SEARCH_TIMEOUT_MS } from "./http.js";
 import { humanizeSection, t, uiText } from "./i18n.js";
+import { uniqueSources } from "./sources.js";
 import { state } from "./state.js";
 
 /** One "more" button per source the answer shortened, or null when it quoted them whole. */
 export function moreButtons(sources) {
-  const seen = new Set();
-  const shortened = sources.filter((s) => {
-    const key = `${s.doc_id}\u0000${s.section}`;
-    if (!s.more || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const shortened = uniqueSources(sources).filter((s) => s.more);
   if (!shortened.length) return null;
   const box = el("div", { className: "more-box" });
   for (const source of shortened) box.append(moreButton(source));

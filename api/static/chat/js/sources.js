@@ -5,14 +5,19 @@ import { el } from "./dom.js";
 import { fetchWithTimeout, SEARCH_TIMEOUT_MS } from "./http.js";
 import { humanizeSection, uiText } from "./i18n.js";
 
-export function sourceCards(sources, question) {
+/** Each cited (leaflet, section) once, in the order cited. */
+export function uniqueSources(sources) {
   const seen = new Set();
-  const unique = sources.filter((s) => {
+  return sources.filter((s) => {
     const key = `${s.doc_id}\u0000${s.section}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+export function sourceCards(sources, question) {
+  const unique = uniqueSources(sources);
   if (!unique.length) return null;
   const box = el("div", { className: "sources" }, uiText("p", "sources", { className: "sources-title" }));
   for (const source of unique) {
