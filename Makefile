@@ -77,16 +77,21 @@ run-scaled: setup index train scaled-deps ## 2 Rasa + 2 gateways on PostgreSQL/R
 	$(PY) -m ops.scaled
 
 test: setup index validate train browser scaled-deps lint ## every test (lint, unit, API, bot, e2e)
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not e2e" -n 2
+	$(PY) -m pytest -m e2e
 	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider
 
-# The fast layer: lint, and every test that needs neither a trained Rasa model nor a running
-# stack (not the `e2e` ones, not bot/tests/test_model.py). It uses the index `make index` last
-# published and never rebuilds it (a knowledge-base change can take long to embed): run
-# `make index` first after changing the knowledge base. Target: 3 minutes.
-.PHONY: test-fast
-test-fast: setup lint ## lint + tests needing no Rasa training, no running stack (run `make index` first)
-	$(PY) -m pytest -m "not e2e" -p no:cacheprovider
+# The fast layer: the gateway's unit and API tests, in two pytest workers: no trained Rasa
+# model, no server started, no browser (not the `e2e` ones, not the `slow` ones that kill
+# processes or load the whole index). It reads the index `make index` last published and never
+# rebuilds it (a knowledge-base change can take long to embed): run `make index` first after
+# changing the knowledge base. Target: 3 minutes (`make bench-test-speed` times it). The rest:
+# `make lint`, `make test-bot` (the bot's action tests, against a real gateway), `make test`.
+.PHONY: test-fast test-bot
+test-fast: setup ## the fast layer: unit + API tests, no Rasa, no servers (run `make index` first)
+	$(PY) -m pytest -m "not e2e and not slow" -n 2 -p no:cacheprovider
+
+test-bot: setup ## the bot's tests that need no trained model (actions against a real gateway)
 	cd bot && ../$(RASA_PY) -m pytest tests -p no:cacheprovider --ignore=tests/test_model.py
 
 bench: setup index train bench-emergency bench-dur bench-pills ## benchmarks; figures go to bench/results/
@@ -129,6 +134,10 @@ bench-nlu: setup train ## held-out NLU figures of the trained model -> bench/res
 
 # The README's figure tables, rendered from bench/results/ (tests/test_bench_report.py fails
 # when they disagree). Reads the results files only; no benchmark is run.
+.PHONY: bench-test-speed
+bench-test-speed: setup ## time the fast test layer (make test-fast) -> bench/results/test_speed.json
+	$(PY) bench/test_speed.py
+
 .PHONY: bench-report
 bench-report: $(VENV)/.installed ## render README figure tables from bench/results/
 	$(PY) bench/report.py

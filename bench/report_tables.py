@@ -362,6 +362,19 @@ def load(data: Json) -> list[str]:
                   "CPU ms per turn (Rasa / gateway / actions)"], rows)
 
 
+# --- the fast test layer (bench/test_speed.py) ------------------------------------------------
+def test_speed(data: Json) -> list[str]:
+    runs, target = data["runs"], data["target_seconds"]
+    rows = [[f"`{data['command']}` (pytest -n {data['workers']}, {data['cores']} cores), run {i}",
+             f"{r['passed']:,}", str(r["failed"]), bold(fixed(r["seconds"], 1),
+                                                        r["seconds"] == data["worst_seconds"])]
+            for i, r in enumerate(runs, 1)]
+    worst = data["worst_seconds"]
+    rows.append(["**worst run**", "", "", f"**{fixed(worst, 1)}** (target ≤ {target} s: "
+                 f"{verdict(worst <= target)})"])
+    return table(["run", "tests passed", "failed", "seconds"], rows)
+
+
 # --- the registry -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Table:
@@ -383,4 +396,5 @@ TABLES: dict[str, Table] = {
     "handoff": Table("bench/results/handoff_eval.json", handoff),
     "chat": Table("bench/results/chat_latency.json", chat),
     "load": Table("bench/results/load.json", load),
+    "test-speed": Table("bench/results/test_speed.json", test_speed),
 }

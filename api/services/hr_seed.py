@@ -20,8 +20,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api.models.hr import Employee, LeaveRequest, LeaveStatus, LeaveType
-from api.services.hr_leave import ensure_entitlements
+from api.models.hr import Employee, LeaveEntitlement, LeaveRequest, LeaveStatus, LeaveType
 from api.services.leave_rules import entitled_days
 from api.services.work_calendar import is_working_day, working_days
 from knowledge_base.tables import utcnow
@@ -368,17 +367,20 @@ def seed_hr(session: Session, today: date) -> int:
     """Insert the roster if the table is empty; returns the number of employees added."""
     if session.scalar(select(func.count()).select_from(Employee)):
         return 0
-    people = generate_roster()
-    for person in people:
-        session.add(Employee(
-            employee_id=person.employee_id, name_en=person.name_en, name_ko=person.name_ko,
-            branch=person.branch, department=person.department, job_role=person.job_role,
-            work_phone=person.work_phone, work_email=person.work_email,
-            manager_id=person.manager_id, hire_date=person.hire_date,
-        ))
-        session.flush()  # parents first: the self-referencing foreign key holds
-    for employee in session.scalars(select(Employee)):
-        ensure_entitlements(session, employee, today.year, today)
+    people = generate_roster()  # managers before their reports: the foreign key holds
+    session.add_all(Employee(
+        employee_id=person.employee_id, name_en=person.name_en, name_ko=person.name_ko,
+        branch=person.branch, department=person.department, job_role=person.job_role,
+        work_phone=person.work_phone, work_email=person.work_email,
+        manager_id=person.manager_id, hire_date=person.hire_date,
+    ) for person in people)
+    session.flush()
+    # the table is empty, so the year's entitlements are new rows (one flush, not 219)
+    session.add_all(
+        LeaveEntitlement(employee_id=person.employee_id, year=today.year, leave_type=kind,
+                         days=days)
+        for person in people
+        for kind, days in entitled_days(person.hire_date, today.year, today).items())
     for request in _example_requests(people, today):
         session.add(request)
     session.flush()

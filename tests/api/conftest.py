@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from api.services.rasa_client import BotTurn, RasaUnavailable
+from core.settings import Settings
 from knowledge_base.store import open_knowledge_base
 from retrieval.service import SearchService
 from tests.conftest import make_settings
@@ -44,15 +48,33 @@ class FakeRasa:
         return None
 
 
-@pytest.fixture
-def settings(tmp_path, small_index_settings, small_documents):
-    """A fresh store and a copy of the small index, so tests may change both."""
-    fresh = make_settings(tmp_path)
-    shutil.copytree(small_index_settings.paths.index_dir, fresh.paths.index_dir)
-    kb = open_knowledge_base(fresh.db_url)
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory, small_documents) -> Path:
+    """The small documents imported once per session into a store every test copies (the
+    migrations and the import are the same for all; only the copy is each test's own)."""
+    template = make_settings(tmp_path_factory.mktemp("store-template"))
+    kb = open_knowledge_base(template.db_url)
     kb.import_documents([("test", d) for d in small_documents], origins={"test"},
                         author="importer")
+    return template.paths.var_dir / "pharmacy.sqlite"
+
+
+def copy_test_state(var_dir: Path, small_index: Settings, store: Path) -> Settings:
+    """Settings over a copy of the small index and of the store template, in ``var_dir``."""
+    fresh = make_settings(var_dir)
+    shutil.copytree(small_index.paths.index_dir, fresh.paths.index_dir)
+    fresh.paths.var_dir.mkdir(parents=True, exist_ok=True)
+    # SQLite's backup API copies a consistent database even with the template in WAL mode
+    with closing(sqlite3.connect(store)) as source, \
+            closing(sqlite3.connect(fresh.paths.var_dir / "pharmacy.sqlite")) as target:
+        source.backup(target)
     return fresh
+
+
+@pytest.fixture
+def settings(tmp_path, small_index_settings, store_template):
+    """A fresh store and a copy of the small index, so tests may change both."""
+    return copy_test_state(tmp_path, small_index_settings, store_template)
 
 
 @pytest.fixture
@@ -64,6 +86,17 @@ def rasa() -> FakeRasa:
 def client(settings, rasa, embedder):
     app = create_app(settings, search_service=SearchService(settings, embedder),
                      rasa_client=rasa)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def read_only_client(tmp_path_factory, small_index_settings, store_template, embedder):
+    """One app for a module whose tests only read (pages, static files, the schema)."""
+    settings = copy_test_state(tmp_path_factory.mktemp("read-only"), small_index_settings,
+                               store_template)
+    app = create_app(settings, search_service=SearchService(settings, embedder),
+                     rasa_client=FakeRasa())
     with TestClient(app) as test_client:
         yield test_client
 

@@ -9,6 +9,13 @@ import pytest
 from api.routes.staff import STAFF
 from tests.static_modules import reached_modules
 
+
+@pytest.fixture
+def client(read_only_client):
+    """Every test here only reads: one app serves the module."""
+    return read_only_client
+
+
 KINDS = {".js": "text/javascript", ".css": "text/css"}
 ASSETS = sorted(STAFF.assets)
 

@@ -10,7 +10,13 @@ import pytest
 from core.settings import PathSettings
 from knowledge_base.mfds import record_to_document
 from knowledge_base.store import open_knowledge_base
-from tests.api.conftest import client, rasa, settings, token  # noqa: F401  (fixtures)
+from tests.api.conftest import (  # noqa: F401  (fixtures)
+    client,
+    rasa,
+    settings,
+    store_template,
+    token,
+)
 
 PATHS = PathSettings()
 pytestmark = pytest.mark.skipif(not PATHS.e_yakeunyo_file.is_file(),

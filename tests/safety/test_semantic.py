@@ -15,6 +15,7 @@ from safety.evaluation import load_cases, run, score
 from safety.phrases import default_phrases
 from safety.semantic import (
     DIALOGUE_EXAMPLES,
+    UseEncoder,
     default_semantic_detector,
     dialogue_examples,
     segments,
@@ -23,7 +24,7 @@ from safety.semantic import (
 pytestmark = pytest.mark.slow
 
 FROZEN_RECALL_FLOOR = 0.95
-FROZEN_FALSE_RATE_CEILING = 0.12  # measured 0.076 (en) / 0.067 (ko); the target is 0.01
+FROZEN_FALSE_RATE_CEILING = 0.12  # measured 0.021 (en) / 0.075 (ko) on 2026-12-07; target 0.01
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,10 @@ def test_everyday_chat_messages_are_not_emergencies(detector):
     escalated = [m for m in messages if detector.detect(m) is not None]
     assert len(messages) > 2000
     assert len(escalated) <= 5, escalated
+
+
+def test_the_emergency_check_and_the_korean_index_share_one_model():
+    """USE is loaded once per process (about a second), not once per user of it."""
+    from retrieval.korean import KoreanEncoder
+
+    assert UseEncoder()._model is KoreanEncoder().model

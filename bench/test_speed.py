@@ -1,0 +1,70 @@
+"""How long the fast test layer (`make test-fast`) takes on this machine.
+
+    PYTHONPATH=. .venv/bin/python bench/test_speed.py [--runs 2]
+
+Runs the layer's pytest command (the same one the Makefile runs) RUNS times, one after the
+other, and writes wall time, tests passed and the machine's cores to
+bench/results/test_speed.json. Needs `make index` first (the tests read the published index).
+A timing, so it is a benchmark and never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RESULTS = REPO_ROOT / "bench" / "results" / "test_speed.json"
+TARGET_SECONDS = 180  # issue 16: the fast layer in at most 3 minutes
+WORKERS = 2
+FAST_LAYER = [sys.executable, "-m", "pytest", "-m", "not e2e and not slow", "-n", str(WORKERS),
+              "-p", "no:cacheprovider", "-q"]
+_PASSED = re.compile(r"(\d+) passed")
+_FAILED = re.compile(r"(\d+) (?:failed|error)")
+
+
+def one_run() -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(FAST_LAYER, cwd=REPO_ROOT, capture_output=True, text=True,
+                          check=False)
+    seconds = time.perf_counter() - started
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    passed = _PASSED.search(summary)
+    failed = _FAILED.findall(summary)
+    return {"seconds": round(seconds, 1), "passed": int(passed.group(1)) if passed else 0,
+            "failed": sum(int(n) for n in failed), "exit_code": done.returncode,
+            "failures": [line.split(" - ")[0] for line in done.stdout.splitlines()
+                         if line.startswith(("FAILED ", "ERROR "))]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    runs = []
+    for i in range(args.runs):
+        print(f"run {i + 1}/{args.runs}: {' '.join(FAST_LAYER[1:])}", flush=True)
+        runs.append(one_run())
+        print(f"  {runs[-1]['seconds']} s, {runs[-1]['passed']} passed, "
+              f"{runs[-1]['failed']} failed", *runs[-1]["failures"], sep="\n  ", flush=True)
+    result = {"command": "make test-fast", "pytest": " ".join(FAST_LAYER[1:]),
+              "workers": WORKERS, "cores": os.cpu_count(), "target_seconds": TARGET_SECONDS,
+              "runs": runs, "worst_seconds": max(r["seconds"] for r in runs),
+              "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\n{'run':>4} {'seconds':>8} {'passed':>7} {'failed':>7}")
+    for i, r in enumerate(runs, 1):
+        print(f"{i:>4} {r['seconds']:>8} {r['passed']:>7} {r['failed']:>7}")
+    print(f"worst {result['worst_seconds']} s (target ≤ {TARGET_SECONDS} s); wrote {RESULTS}")
+    return 0 if all(r["exit_code"] == 0 for r in runs) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
