@@ -8,17 +8,18 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.wording import say
-from safety import language_of
 
 META_TYPE = "assistant_meta"
 
 
 def language(tracker: Tracker) -> str:
-    """The language of the latest message (the NLU tags it; fall back to detecting it)."""
+    """The language of the latest message: the NLU tags it; else the gateway's guess, sent in
+    the message's metadata (the one language rule is the gateway's); else English."""
     for entity in tracker.latest_message.get("entities", []):
         if entity.get("entity") == "language" and entity.get("value") in ("en", "ko"):
             return entity["value"]
-    return language_of(tracker.latest_message.get("text") or "")
+    sent = metadata(tracker).get("language")
+    return sent if sent in ("en", "ko") else "en"
 
 
 def metadata(tracker: Tracker) -> dict[str, Any]:

@@ -53,3 +53,18 @@ def test_fallback_offers_readable_choices_then_a_pharmacist():
     events, texts, meta = run(ActionDefaultFallback(), t)
     assert meta["gap"] == "fallback" and texts[0]["buttons"][0]["payload"] == "/request_pharmacist"
     assert events[-1]["event"] == "rewind"
+
+
+def test_without_the_nlu_language_tag_the_gateways_guess_decides():
+    from rasa_sdk import Tracker
+
+    from bot.actions.common import language
+
+    def untagged(meta: dict) -> Tracker:
+        message = {"text": "타이레놀", "intent": {"name": "ask_medicine"}, "entities": [],
+                   "metadata": meta}
+        return Tracker("u", {}, message, [], False, None, {}, "action_listen")
+
+    assert language(untagged({"channel": "consumer", "language": "ko"})) == "ko"
+    assert language(untagged({"channel": "consumer", "language": "xx"})) == "en"
+    assert language(untagged({})) == "en"
