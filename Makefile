@@ -132,12 +132,12 @@ bench-nlu: setup train ## held-out NLU figures of the trained model -> bench/res
 	cd bot && NLU_RESULTS_DIR=$(CURDIR)/bench/results/nlu ../$(RASA_PY) -m pytest \
 	  tests/test_model.py -k held_out -p no:cacheprovider
 
-# The README's figure tables, rendered from bench/results/ (tests/test_bench_report.py fails
-# when they disagree). Reads the results files only; no benchmark is run.
 .PHONY: bench-test-speed
 bench-test-speed: setup ## time the fast test layer (make test-fast) -> bench/results/test_speed.json
 	$(PY) bench/test_speed.py
 
+# The README's figure tables, rendered from bench/results/ (tests/test_bench_report.py fails
+# when they disagree). Reads the results files only; no benchmark is run.
 .PHONY: bench-report
 bench-report: $(VENV)/.installed ## render README figure tables from bench/results/
 	$(PY) bench/report.py

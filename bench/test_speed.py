@@ -2,10 +2,9 @@
 
     PYTHONPATH=. .venv/bin/python bench/test_speed.py [--runs 2]
 
-Runs the layer's pytest command (the same one the Makefile runs) RUNS times, one after the
-other, and writes wall time, tests passed and the machine's cores to
-bench/results/test_speed.json. Needs `make index` first (the tests read the published index).
-A timing, so it is a benchmark and never a test.
+Runs `make test-fast` RUNS times, one after the other, and writes wall time, tests passed
+and the machine's cores to bench/results/test_speed.json. Needs `make index` first (the
+tests read the published index). A timing, so it is a benchmark and never a test.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,11 +21,17 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS = REPO_ROOT / "bench" / "results" / "test_speed.json"
 TARGET_SECONDS = 180  # issue 16: the fast layer in at most 3 minutes
-WORKERS = 2
-FAST_LAYER = [sys.executable, "-m", "pytest", "-m", "not e2e and not slow", "-n", str(WORKERS),
-              "-p", "no:cacheprovider", "-q"]
+FAST_LAYER = ["make", "--no-print-directory", "test-fast"]  # its command is the Makefile's
 _PASSED = re.compile(r"(\d+) passed")
 _FAILED = re.compile(r"(\d+) (?:failed|error)")
+_WORKERS = re.compile(r"\s-n\s+(\d+)")
+
+
+def pytest_command() -> str:
+    """The pytest line `make test-fast` runs (read with `make -n`, not written here again)."""
+    planned = subprocess.run([*FAST_LAYER, "-n"], cwd=REPO_ROOT, capture_output=True,
+                             text=True, check=True).stdout.splitlines()
+    return next(line for line in planned if " pytest " in line)
 
 
 def one_run() -> dict:
@@ -35,7 +39,8 @@ def one_run() -> dict:
     done = subprocess.run(FAST_LAYER, cwd=REPO_ROOT, capture_output=True, text=True,
                           check=False)
     seconds = time.perf_counter() - started
-    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    summary = next((line for line in reversed(done.stdout.splitlines())
+                    if _PASSED.search(line) or _FAILED.search(line)), "")
     passed = _PASSED.search(summary)
     failed = _FAILED.findall(summary)
     return {"seconds": round(seconds, 1), "passed": int(passed.group(1)) if passed else 0,
@@ -48,14 +53,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=2)
     args = parser.parse_args()
+    command = pytest_command()
+    workers = _WORKERS.search(command)
     runs = []
     for i in range(args.runs):
-        print(f"run {i + 1}/{args.runs}: {' '.join(FAST_LAYER[1:])}", flush=True)
+        print(f"run {i + 1}/{args.runs}: {command}", flush=True)
         runs.append(one_run())
         print(f"  {runs[-1]['seconds']} s, {runs[-1]['passed']} passed, "
               f"{runs[-1]['failed']} failed", *runs[-1]["failures"], sep="\n  ", flush=True)
-    result = {"command": "make test-fast", "pytest": " ".join(FAST_LAYER[1:]),
-              "workers": WORKERS, "cores": os.cpu_count(), "target_seconds": TARGET_SECONDS,
+    result = {"command": "make test-fast", "pytest": command,
+              "workers": int(workers.group(1)) if workers else 1, "cores": os.cpu_count(),
+              "target_seconds": TARGET_SECONDS,
               "runs": runs, "worst_seconds": max(r["seconds"] for r in runs),
               "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")

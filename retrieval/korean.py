@@ -66,14 +66,12 @@ class KoreanEncoder:
 
     def __init__(self, *, threads: int = 1, query_cache_size: int = 2048) -> None:
         self._threads = threads
-        self._model = None
         self._cache = QueryCache(query_cache_size)
 
     @property
     def model(self):
-        if self._model is None:
-            self._model = use_model(self._threads)
-        return self._model
+        """The process's USE model, loaded on first use."""
+        return use_model(self._threads)
 
     def encode_documents(self, texts: list[str], *, batch_size: int = 64) -> np.ndarray:
         if not texts:

@@ -62,8 +62,7 @@ def store_template(tmp_path_factory, small_documents) -> Path:
 def copy_test_state(var_dir: Path, small_index: Settings, store: Path) -> Settings:
     """Settings over a copy of the small index and of the store template, in ``var_dir``."""
     fresh = make_settings(var_dir)
-    shutil.copytree(small_index.paths.index_dir, fresh.paths.index_dir)
-    fresh.paths.var_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(small_index.paths.index_dir, fresh.paths.index_dir)  # makes var_dir too
     # SQLite's backup API copies a consistent database even with the template in WAL mode
     with closing(sqlite3.connect(store)) as source, \
             closing(sqlite3.connect(fresh.paths.var_dir / "pharmacy.sqlite")) as target:

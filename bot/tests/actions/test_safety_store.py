@@ -1,3 +1,6 @@
+from rasa_sdk import Tracker
+
+from bot.actions.common import language
 from bot.actions.fallback import ActionAskAffirmation, ActionDefaultFallback
 from bot.actions.safety import ActionEmergency, ActionHandoff
 from bot.actions.store import ActionStoreInfo
@@ -56,10 +59,6 @@ def test_fallback_offers_readable_choices_then_a_pharmacist():
 
 
 def test_without_the_nlu_language_tag_the_gateways_guess_decides():
-    from rasa_sdk import Tracker
-
-    from bot.actions.common import language
-
     def untagged(meta: dict) -> Tracker:
         message = {"text": "타이레놀", "intent": {"name": "ask_medicine"}, "entities": [],
                    "metadata": meta}
