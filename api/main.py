@@ -19,6 +19,7 @@ from api.routes import auth, benefits, chat, health, hr, kb, leaflets, search, s
 from api.routes import consultations as consultation_routes
 from api.routes import medication_checks as medication_check_routes
 from api.routes import pills as pill_routes
+from api.routes import safety as safety_routes
 from api.routes import stores as store_routes
 from api.services.accounts import ensure_demo_accounts
 from api.services.benefits_seed import seed_benefits
@@ -118,6 +119,7 @@ def create_app(
     app.include_router(medication_check_routes.router)
     app.include_router(consultation_routes.router)
     app.include_router(store_routes.router)
+    app.include_router(safety_routes.router)
     Instrumentator(excluded_handlers=["/metrics"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
     )

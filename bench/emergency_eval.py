@@ -177,16 +177,20 @@ def two_levels(detector: EmergencyDetector,
     for name, cases in sets.items():
         results[name] = {}
         for lang in ("en", "ko"):
-            levels = [(c.emergency, assessor.assess(c.text).level)
-                      for c in cases if c.lang == lang]
+            assessed = [(c.emergency, assessor.assess(c.text)) for c in cases if c.lang == lang]
+            levels = [(emergency, a.level) for emergency, a in assessed]
             emergencies = [level for emergency, level in levels if emergency]
             ordinary = [level for emergency, level in levels if not emergency]
+            # which layer escalated them: the certain one (phrases, infant rule) or the classifier
+            by_certain = sum(not emergency and a.level == "emergency" and a.flag is not None
+                             and a.flag.via != "semantic" for emergency, a in assessed)
             figures = {
                 "emergencies": len(emergencies),
                 "recall_emergency_level": _share(emergencies, {"emergency"}),
                 "recall_emergency_or_caution": _share(emergencies, {"emergency", "caution"}),
                 "ordinary": len(ordinary),
                 "ordinary_escalated": ordinary.count("emergency"),
+                "ordinary_escalated_by_certain_layer": by_certain,
                 "false_escalation_rate": _share(ordinary, {"emergency"}),
                 "ordinary_with_caution": ordinary.count("caution"),
                 "caution_rate": _share(ordinary, {"caution"}),

@@ -1,7 +1,7 @@
 """Emergency detection and wording.
 
-``detect_red_flag`` (phrase list) is safe in both virtual environments; the gateway builds
-an :class:`EmergencyDetector` with the semantic check as well (``safety.semantic``).
+``detect_red_flag`` is the phrase list and infant rule alone; the gateway builds an
+:class:`EmergencyDetector` with the semantic check as well (``safety.semantic``).
 """
 
 from safety.detector import EmergencyDetector, detect_red_flag

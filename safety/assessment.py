@@ -10,8 +10,8 @@ semantic check's range in two (``core.settings.SafetySettings``):
   (an unsure classifier should not take the answer away, nor leave the numbers out).
 - **none**: anything below.
 
-This module wraps the detector rather than changing it (``safety/detector.py`` is part of
-the Rasa model's hash). ``bench/emergency_eval.py`` reports both levels separately.
+This module wraps the detector, whose ``detect()`` the evaluation also reads;
+``bench/emergency_eval.py`` reports both levels separately.
 """
 
 from __future__ import annotations

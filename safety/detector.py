@@ -3,8 +3,8 @@
 Three layers: the phrase list (certain cases, exact), the infant-fever rule (a fever in a
 baby the message says is under three months old: an age threshold no wording carries), and
 then the semantic check (wording nobody listed). The gateway runs all three, once per
-message; the Rasa NLU component, which cannot load the encoder, runs the first two
-(:func:`detect_red_flag`) as its own net.
+message, before the dialogue sees it; :func:`detect_red_flag` runs the first two alone
+(where no encoder is loaded).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from safety.infant_age import is_infant_fever, is_older_than_infant
 from safety.language import language_of
 from safety.phrases import PhraseList, default_phrases
 
-if TYPE_CHECKING:  # the Rasa environment never loads the classifier
+if TYPE_CHECKING:  # the encoder loads only where a semantic detector is built
     from safety.semantic import SemanticDetector, Verdict
 
 
@@ -66,5 +66,5 @@ def as_text(text: object) -> str:
 
 
 def detect_red_flag(text: object) -> RedFlag | None:
-    """Phrase list and infant rule (standard library and PyYAML; safe in the Rasa env)."""
+    """Phrase list and infant rule only (no encoder to load)."""
     return EmergencyDetector(default_phrases()).detect(text)

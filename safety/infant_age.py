@@ -6,7 +6,7 @@ months, any fever is an emergency; from three months on, "how much fever syrup f
 number, so this module reads the age ("7 weeks old", "생후 50일", "두 달 된 아기",
 "newborn", "신생아") and the fever ("fever", "38.2", "열나요", "체온") from the message.
 
-Standard library only: the Rasa NLU component imports it through the detector.
+Standard library only.
 """
 
 from __future__ import annotations

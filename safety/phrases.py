@@ -9,7 +9,7 @@ A phrase is skipped when its entry's ``unless`` words occur in the same message,
 phrases (not suicidal or self-harm ones) when the message is a general question (the
 file's ``question_frames``: "what should I do if someone…", "~하면 어떻게").
 
-Standard library and PyYAML only: the Rasa NLU component imports this too.
+Standard library and PyYAML only.
 """
 
 from __future__ import annotations

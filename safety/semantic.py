@@ -10,8 +10,7 @@ weighted vote of the nearest emergency exemplars. A long message is split into s
 and its most emergency-like sentence decides.
 
 So a wording nobody listed ("I can't see any reason to keep going anymore") is recognised
-by its meaning. Trained at start-up in about two seconds, once per process. Gateway only:
-the Rasa environment does not load the encoder.
+by its meaning. Trained at start-up in about two seconds, once per process.
 """
 
 from __future__ import annotations

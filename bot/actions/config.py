@@ -11,7 +11,6 @@ from functools import cache
 class ActionConfig:
     gateway_url: str
     timeout_seconds: float
-    region: str  # whose emergency numbers (safety/data/help_lines.yaml): KR or US
 
 
 @cache
@@ -20,5 +19,4 @@ def get_config() -> ActionConfig:
     return ActionConfig(
         gateway_url=env("ACTIONS_GATEWAY_URL", "http://127.0.0.1:8000").rstrip("/"),
         timeout_seconds=float(env("ACTIONS_GATEWAY_TIMEOUT", "2.0")),
-        region=env("PHARMA_SAFETY__REGION", "KR"),
     )

@@ -9,22 +9,37 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.common import language, send_meta
-from bot.actions.config import get_config
+from bot.actions.gateway_client import GatewayClient, GatewayError
 from bot.actions.wording import say
-from safety import RedFlag, detect_red_flag, emergency_message
+
+# The gateway's cap on a chat message (api.schemas.chat.MAX_MESSAGE_CHARS).
+MAX_MESSAGE_CHARS = 4000
 
 
 class ActionEmergency(Action):
-    """Always the emergency message, never a leaflet answer."""
+    """Always the emergency message, never a leaflet answer.
+
+    The gateway's emergency check answers the emergencies it recognises before the dialogue
+    sees them; this action answers the ones the NLU's ``emergency`` intent caught instead,
+    with the gateway's wording (``POST /v1/safety/emergency-reply``: the region's numbers,
+    the category's advice, an open branch's phone). If the gateway cannot be reached the
+    reply is still the emergency number.
+    """
 
     def name(self) -> str:
         return "action_emergency"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
-        message = tracker.latest_message.get("text") or ""
-        flag = detect_red_flag(message) or RedFlag("unspecified", language(tracker), "")
-        dispatcher.utter_message(text=emergency_message(flag, get_config().region))
+        message = (tracker.latest_message.get("text") or "")[:MAX_MESSAGE_CHARS]
+        lang = language(tracker)
+        try:
+            reply = GatewayClient().post("/v1/safety/emergency-reply",
+                                         {"message": message, "language": lang})
+            text = str(reply["text"]) if isinstance(reply, dict) else ""
+        except GatewayError:
+            text = ""
+        dispatcher.utter_message(text=text or say("emergency_unreachable", lang))
         send_meta(dispatcher, tracker, emergency=True)
         return [SlotSet("topic", None)]
 

@@ -28,6 +28,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "매장 안내 자료에서 해당 내용을 찾지 못했습니다. 가까운 지점에 전화하시거나 매장 직원에게 문의해 주세요.",
     },
     "source": {"en": "Source: {title} — \"{section}\"", "ko": "출처: {title} — '{section}'"},
+    # ActionEmergency's reply when the gateway (which words emergencies) cannot be reached.
+    "emergency_unreachable": {
+        "en": "This could be an emergency: call your emergency number now (119 in Korea) or go to the nearest emergency room.",
+        "ko": "응급 상황일 수 있습니다. 지금 바로 119에 전화하거나 가까운 응급실로 가세요.",
+    },
     "handoff": {
         "en": "I'm passing this conversation to a pharmacist. A pharmacist answers here in the chat every day from 9:00 to 22:00; outside those hours, call any 24-hour branch (Gangnam, Hongdae or Busan Seomyeon).",
         "ko": "약사에게 상담을 연결해 드리겠습니다. 약사는 매일 09:00~22:00에 이 채팅에서 답변드립니다. 그 외 시간에는 24시간 지점(강남, 홍대, 부산 서면)으로 전화해 주세요.",

@@ -79,6 +79,15 @@ def stored(person: Employee) -> list[tuple]:
             for r in person.created()]
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    ("hello", "HR assistant for employees"), ("안녕하세요", "HR 도우미"),
+])
+def test_the_hr_chat_greets_as_the_hr_assistant_not_the_pharmacy_one(employee, message,
+                                                                      expected):
+    text = employee.say(message)
+    assert expected in text and "medicine" not in text and "의약품" not in text, text
+
+
 def test_a_half_day_said_in_one_message_is_stored_after_the_yes(employee):
     day = next_week(2)
     confirmation = employee.say(f"I'd like a half day off {phrase(day, 'en')} afternoon")

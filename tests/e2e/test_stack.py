@@ -48,6 +48,15 @@ def test_medicine_question_is_answered_from_a_cited_leaflet(running_stack):
     assert any(source["title"] in text for source in body["sources"]), text
 
 
+@pytest.mark.parametrize(("message", "expected"), [
+    ("hello", "Ask me about our medicines"), ("안녕하세요", "의약품"),
+])
+def test_the_app_greets_as_the_pharmacy_assistant_in_the_users_language(running_stack, message,
+                                                                         expected):
+    text = reply_text(chat(running_stack, new_session(), message))
+    assert expected in text and "HR" not in text, text
+
+
 def test_medicine_carries_over_to_the_follow_up(running_stack):
     session = new_session()
     first = chat(running_stack, session, "how much advil can i take")

@@ -16,6 +16,11 @@ from safety.phrases import Phrase, PhraseList, default_phrases, normalise
     ("my son swallowed a button battery!!", "foreign_body"),
     ("아이가 건전지를   삼켰어요", "foreign_body"),
     ("he isn't breathing", "breathing"),
+    ("my baby was laughing so hard and now he stopped breathing", "breathing"),
+    ("아빠가 숨이 멎은 것 같아요", "breathing"),
+    ("수면제 먹고 반응이 없어요", "unconscious"),
+    ("I cut myself on purpose again", "self_harm"),
+    ("i cant breathe and my lips are swelling", "breathing"),
     ("she's having a seizure right now", "seizure"),
     ("I cut myself again", "self_harm"),
     ("손목을 그었어요", "self_harm"),
@@ -29,6 +34,10 @@ def test_certain_phrases_escalate_with_their_category(text, category):
 
 @pytest.mark.parametrize("text", [
     "my nose is so stuffy I can't breathe at night",
+    "laughing so hard i can't breathe, anyway do you sell lip balm",
+    "진통제를 먹어도 반응이 없어요 다른 약 있나요?",
+    "공포영화 보다가 숨이 멎는 줄 알았어요 ㅋㅋ 청심환 먹어도 돼요?",
+    "i accidentally cut myself shaving, which plaster is best?",
     "what should I do if someone is having a seizure?",
     "what happens if a child swallowed a magnet",
     "코가 막혀서 숨을 못 쉬겠어요",

@@ -1,6 +1,7 @@
 from rasa_sdk import Tracker
 
 from bot.actions.common import language
+from bot.actions.config import get_config
 from bot.actions.fallback import ActionAskAffirmation, ActionDefaultFallback
 from bot.actions.safety import ActionEmergency, ActionHandoff
 from bot.actions.store import ActionStoreInfo
@@ -12,24 +13,39 @@ def test_emergency_message_has_the_numbers_and_no_leaflet(gateway_url):
         "my daughter swallowed a bottle of tylenol", intent="emergency"))
     text = texts[0]["text"]
     assert "119" in text and meta["emergency"] is True and meta["sources"] == []
+    assert "poison" in text  # the gateway's wording for a swallowed medicine
     assert not any(number in text for number in ("911", "1-800-222-1222", "988"))
 
 
-def test_an_emergency_the_phrases_do_not_name_still_gets_both_lines():
+def test_an_emergency_the_check_does_not_name_still_gets_both_lines(gateway_url):
     _, texts, _ = run(ActionEmergency(), tracker("something is very wrong with my mum",
                                                  intent="emergency"))
     assert texts[0]["text"].startswith("Call 119 now")
     assert "109" in texts[0]["text"]
 
 
-def test_suicidal_thoughts_get_the_crisis_lines():
+def test_suicidal_thoughts_get_the_crisis_lines(gateway_url):
     _, texts, _ = run(ActionEmergency(), tracker("i want to die", intent="emergency"))
     assert "109" in texts[0]["text"] and "1577-0199" in texts[0]["text"]
 
 
-def test_emergency_in_korean():
+def test_emergency_in_korean(gateway_url):
     _, texts, _meta = run(ActionEmergency(), tracker("숨을 못 쉬겠어요", intent="emergency"))
-    assert "119" in texts[0]["text"] and any("\uac00" <= c <= "\ud7a3" for c in texts[0]["text"])
+    assert texts[0]["text"].startswith("지금 바로 119")
+
+
+def test_without_the_gateway_the_emergency_reply_still_gives_119(monkeypatch):
+    monkeypatch.setenv("ACTIONS_GATEWAY_URL", "http://127.0.0.1:9")  # nothing listens
+    get_config.cache_clear()
+    try:
+        for text, start in (("help my dad collapsed", "This could be an emergency"),
+                            ("아빠가 쓰러졌어요", "응급 상황일 수 있습니다")):
+            _, texts, meta = run(ActionEmergency(), tracker(text, intent="emergency"))
+            assert texts[0]["text"].startswith(start) and "119" in texts[0]["text"]
+            assert meta["emergency"] is True
+    finally:
+        monkeypatch.undo()
+        get_config.cache_clear()
 
 
 def test_handoff_sets_the_flag():
