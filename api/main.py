@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -96,6 +97,9 @@ def create_app(
         app.state.chat_limits = ChatRateLimiter(settings.rate_limit)
         if search.ready:
             await run_in_threadpool(app.state.kb_admin.catch_up)
+            if settings.retrieval.warm_index_updates:
+                threading.Thread(target=app.state.kb_admin.warm_up, name="warm-index-updates",
+                                 daemon=True).start()
         yield
         await rasa.aclose()
         engine.dispose()

@@ -90,6 +90,10 @@ class RetrievalSettings(BaseModel):
     min_confidence: float = 0.35
     query_cache_size: int = 2048
     torch_threads: int = 2
+    # At start-up, chunk every document into the caches index updates reuse (a background
+    # thread, a few seconds for the full knowledge base): the first staff edit is then as
+    # quick as the next ones.
+    warm_index_updates: bool = True
 
 
 class RasaSettings(BaseModel):

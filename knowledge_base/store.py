@@ -106,9 +106,15 @@ def _stored(row: VersionRow) -> StoredDocument:
     return StoredDocument(_to_document(row), row.version, row.deleted, row.author, row.created_at)
 
 
+# version rows read per query when catching up (well under SQLite's bound-parameter limit)
+_READ_BATCH = 500
+
+
 class KnowledgeBase:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._sessions = session_factory
+        # (version row id, content hash) -> its document; see current_documents
+        self._read_versions: dict[tuple[int, str], Document] = {}
 
     # ---- reading -------------------------------------------------------------------
     def revision(self) -> int:
@@ -121,19 +127,34 @@ class KnowledgeBase:
             return _stored(self._version_row(session, doc_id, version))
 
     def current_documents(self) -> list[Document]:
-        """Every live document at its current version (what the indexes serve)."""
+        """Every live document at its current version (what the indexes serve), by id.
+
+        A version row never changes once written, so the documents read before are kept
+        (keyed by the row's id and content hash) and only versions not seen yet are read:
+        the index update after one staff edit reads one document, not thousands."""
         with self._sessions() as session:
-            rows = session.scalars(
-                select(VersionRow)
+            current = session.execute(
+                select(VersionRow.id, VersionRow.content_hash)
                 .join(DocumentRow, DocumentRow.doc_id == VersionRow.doc_id)
                 .where(
                     VersionRow.version == DocumentRow.current_version,
                     DocumentRow.deleted.is_(False),
                 )
-                .options(selectinload(VersionRow.sections))
                 .order_by(VersionRow.doc_id)
             ).all()
-            return [_to_document(r) for r in rows]
+            known = self._read_versions
+            missing = [row_id for row_id, digest in current if (row_id, digest) not in known]
+            fresh: dict[int, Document] = {}
+            for start in range(0, len(missing), _READ_BATCH):
+                rows = session.scalars(
+                    select(VersionRow).where(VersionRow.id.in_(missing[start:start + _READ_BATCH]))
+                    .options(selectinload(VersionRow.sections))
+                ).all()
+                fresh.update((r.id, _to_document(r)) for r in rows)
+        documents = {(row_id, digest): fresh.get(row_id) or known[(row_id, digest)]
+                     for row_id, digest in current}
+        self._read_versions = documents  # only current versions stay cached
+        return list(documents.values())
 
     def list_documents(
         self, *, audience: str | None = None, kind: str | None = None,

@@ -68,14 +68,18 @@ def build_korean_part(
     *, factory: str = "Flat", show_progress: bool = False, batch_size: int = 64,
 ) -> tuple[KoreanPart | None, int]:
     """The Korean part for ``chunks`` (at global ``ids``); reuses the previous snapshot's
-    vectors and morphemes for unchanged chunks, so an edit re-encodes one document."""
+    vectors and morphemes for unchanged chunks, so an edit re-encodes one document, and its
+    whole BM25 index when no Korean chunk changed (an English edit)."""
     if not chunks:
         return None, 0
     known: dict[str, tuple[np.ndarray, list[str]]] = {}
     old = previous.korean if previous is not None else None
     if previous is not None and old is not None and old.model == encoder.name:
-        for row, chunk_id in enumerate(old.ids.tolist()):
-            known[previous.chunks[chunk_id].fingerprint] = (old.vectors[row], old.tokens[row])
+        before = [previous.chunks[chunk_id].fingerprint for chunk_id in old.ids.tolist()]
+        if before == [c.fingerprint for c in chunks]:  # no Korean chunk changed
+            return old.with_ids(np.array(ids, dtype=np.int64), factory), 0
+        for row, fingerprint in enumerate(before):
+            known[fingerprint] = (old.vectors[row], old.tokens[row])
     missing = [c for c in chunks if c.fingerprint not in known]
     step = 512
     for start in tqdm(range(0, len(missing), step), desc="embedding (ko)", unit="batch",
@@ -132,8 +136,10 @@ def build_and_publish(
         model=embedder.name, factory=settings.faiss_factory, params=params, publish=False,
         en_ids=np.array(en_ids, dtype=np.int64), korean=korean,
     )
-    # read back before publishing: a snapshot that cannot be loaded is never made CURRENT
-    snapshot = load_snapshot(index_dir, path.name)
+    # read back before publishing (every file checksummed, every index loaded from disk):
+    # a snapshot that cannot be loaded is never made CURRENT
+    snapshot = load_snapshot(index_dir, path.name,
+                             written=(chunks, korean.tokens if korean is not None else None))
     publish_snapshot(index_dir, path.name)
     prune_snapshots(index_dir)
     report = BuildReport(path.name, revision, len(chunks), embedded,

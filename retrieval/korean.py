@@ -116,6 +116,12 @@ class KoreanPart:
         bm25.index([t or ["_"] for t in tokens], show_progress=False)
         return cls(ids, vectors, index, bm25, tokens)
 
+    def with_ids(self, ids: np.ndarray, factory: str = "Flat") -> KoreanPart:
+        """The same chunks at other global ids (an edit elsewhere moved them): the vectors,
+        morphemes and BM25 index are shared, only the id-mapped FAISS index is rebuilt."""
+        index = dense.build_index(self.vectors, factory, ids=ids)
+        return KoreanPart(ids, self.vectors, index, self.bm25, self.tokens, self.model)
+
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         np.save(directory / "ids.npy", self.ids)
@@ -127,9 +133,12 @@ class KoreanPart:
                 handle.write(json.dumps(tokens, ensure_ascii=False) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> KoreanPart:
-        tokens = [json.loads(line) for line in
-                  (directory / "tokens.jsonl").read_text(encoding="utf-8").splitlines()]
+    def load(cls, directory: Path, tokens: list[list[str]] | None = None) -> KoreanPart:
+        """The part saved in ``directory``; ``tokens``: its morphemes, when the caller holds
+        them already (they were just written there)."""
+        if tokens is None:
+            tokens = [json.loads(line) for line in
+                      (directory / "tokens.jsonl").read_text(encoding="utf-8").splitlines()]
         return cls(np.load(directory / "ids.npy"), np.load(directory / "vectors.npy"),
                    dense.load_index(directory / "dense.faiss"),
                    bm25s.BM25.load(str(directory / "bm25")), tokens)

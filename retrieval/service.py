@@ -25,6 +25,7 @@ from retrieval.korean import KoreanEncoder
 from retrieval.snapshot import (
     Snapshot,
     SnapshotError,
+    chunk_documents,
     current_name,
     load_newest_older,
     load_snapshot,
@@ -121,6 +122,21 @@ class SearchService:
         return self._searcher.search(
             query, k=k, audience=audience, medicine=medicine, topic=topic, kinds=kinds, mode=mode,
             sections=sections, distinct_texts=distinct_texts, focus=focus)
+
+    def prepare_updates(self, documents: list[Document]) -> list[Chunk]:
+        """Chunk ``documents`` into the cache index updates reuse, with each chunk's
+        fingerprint and snapshot line, so the first staff edit after a start is as quick as
+        the next ones. Returns the chunks."""
+        with self._build_lock:
+            if self._counter is None:
+                self._counter = TokenCounter()
+            settings = self._settings.retrieval
+            chunks = chunk_documents(documents, self._counter, max_tokens=settings.chunk_tokens,
+                                     overlap=settings.chunk_overlap_tokens,
+                                     cache=self._chunk_cache)
+            for chunk in chunks:
+                _ = chunk.fingerprint, chunk.json_line
+            return chunks
 
     def publish(self, documents: list[Document], revision: int) -> BuildReport:
         """Index ``documents`` as ``revision`` and start serving it; one build at a time."""

@@ -205,7 +205,7 @@ def write_snapshot(
     staging.mkdir()
     with (staging / "chunks.jsonl").open("w", encoding="utf-8") as handle:
         for chunk in chunks:
-            handle.write(json.dumps(chunk.to_json(), ensure_ascii=False) + "\n")
+            handle.write(chunk.json_line + "\n")
     if en_ids is None:
         en_ids = np.arange(len(chunks), dtype=np.int64)
     np.save(staging / "vectors.npy", vectors)
@@ -266,7 +266,15 @@ def current_name(index_dir: Path) -> str | None:
         return None
 
 
-def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
+def load_snapshot(index_dir: Path, name: str | None = None, *,
+                  written: tuple[list[Chunk], list[list[str]] | None] | None = None) -> Snapshot:
+    """Load and verify snapshot ``name`` (default: the published one); SnapshotError if any
+    file is missing, corrupt or unreadable.
+
+    ``written``: the chunks (and Korean tokens) the caller has just written into it. Their
+    files are still checksummed, but not parsed again (the writer reading back its own
+    snapshot before publishing it); every index file is loaded as any reader would.
+    """
     name = name or current_name(index_dir)
     if not name:
         raise SnapshotError(f"no published index in {index_dir}: run `make index`")
@@ -280,10 +288,11 @@ def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
         if not path.is_file() or _sha256(path) != expected:
             raise SnapshotError(f"snapshot {name}: {relative} is missing or corrupt")
     try:
-        chunks = [
+        chunks = written[0] if written is not None else [
             Chunk.from_json(json.loads(line))
             for line in physical_lines((directory / "chunks.jsonl").read_text(encoding="utf-8"))
         ]
+        korean_tokens = written[1] if written is not None else None
         snapshot = Snapshot(
             name=name,
             revision=int(manifest["revision"]),
@@ -295,7 +304,8 @@ def load_snapshot(index_dir: Path, name: str | None = None) -> Snapshot:
             manifest=manifest,
             en_ids=np.load(directory / "en_ids.npy")
             if (directory / "en_ids.npy").is_file() else None,
-            korean=KoreanPart.load(directory / "ko") if (directory / "ko").is_dir() else None,
+            korean=KoreanPart.load(directory / "ko", korean_tokens)
+            if (directory / "ko").is_dir() else None,
         )
     except Exception as exc:  # any parse failure means the snapshot cannot serve
         raise SnapshotError(f"snapshot {name}: cannot load ({exc})") from exc

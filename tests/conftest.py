@@ -16,7 +16,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from core.settings import REPO_ROOT, PathSettings, Settings
+from core.settings import REPO_ROOT, PathSettings, RetrievalSettings, Settings
 from knowledge_base.documents import Document
 from knowledge_base.store import KnowledgeBase, open_knowledge_base
 from ops import small_index
@@ -27,7 +27,10 @@ CHAIN_DOCS = REPO_ROOT / "knowledge_base" / "chain"
 
 
 def make_settings(var_dir: Path) -> Settings:
-    return Settings(paths=PathSettings(var_dir=var_dir))
+    # no background warm-up of the index-update caches: a thousand short-lived test apps
+    # would each start one (tests/api/test_kb_warm_up.py runs it on purpose)
+    return Settings(paths=PathSettings(var_dir=var_dir),
+                    retrieval=RetrievalSettings(warm_index_updates=False))
 
 
 @pytest.fixture(scope="session")

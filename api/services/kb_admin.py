@@ -18,6 +18,7 @@ keys (``translation_for_save``), as the loader does for ``*.ko.md`` files.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from knowledge_base.store import DocumentNotFound, DocumentSummary, KnowledgeBas
 from retrieval.indexing import BuildReport
 from retrieval.service import SearchService
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class KbAdmin:
@@ -45,6 +48,16 @@ class KbAdmin:
         # its label (rebuilt again by the next publish) but never lacks one its label claims.
         revision = self.kb.revision()
         return self.search.publish(self.kb.current_documents(), revision)
+
+    def warm_up(self) -> None:
+        """Read every current document and chunk it into the index's update caches (run in
+        the background at start-up: the first edit then takes as long as any other)."""
+        try:
+            chunks = self.search.prepare_updates(self.kb.current_documents())
+        except Exception:  # a warm-up that fails costs the first edit time, nothing else
+            log.exception("warming the index-update caches failed")
+            return
+        log.info("index-update caches ready: %d chunks", len(chunks))
 
     def catch_up(self) -> BuildReport | None:
         """Rebuild if the store moved on while no index followed (e.g. after a crash)."""

@@ -2,7 +2,12 @@ import pytest
 
 from knowledge_base.documents import Document, Section
 from knowledge_base.ingest import IMPORT_AUTHOR
-from knowledge_base.store import DocumentNotFound, EditConflict, VersionNotFound
+from knowledge_base.store import (
+    DocumentNotFound,
+    EditConflict,
+    VersionNotFound,
+    open_knowledge_base,
+)
 
 
 def doc(text: str = "take 1 tablet every 4 hours", doc_id: str = "cat-test") -> Document:
@@ -88,3 +93,18 @@ def test_an_import_that_fails_half_way_writes_nothing(kb):
     with pytest.raises(RuntimeError):
         kb.import_documents(records(), origins={"catalogue"}, author=IMPORT_AUTHOR)
     assert kb.current_documents() == [] and kb.revision() == 0
+
+
+def test_current_documents_reread_only_new_versions_and_follow_other_writers(kb, tmp_path):
+    kb.save(doc(), author="alice")
+    kb.save(doc("take 1 capsule", doc_id="cat-other"), author="alice")
+    before = {d.doc_id: d for d in kb.current_documents()}
+    writer = open_knowledge_base(f"sqlite:///{tmp_path / 'kb.sqlite'}")  # another process
+    writer.save(doc("take 2 tablets"), author="bob", expected_version=1)
+    after = {d.doc_id: d for d in kb.current_documents()}
+    assert after["cat-test"].sections[0].text == "take 2 tablets"
+    assert after["cat-other"] is before["cat-other"]  # unchanged: kept, not read again
+    writer.delete("cat-other", author="bob")
+    writer.rollback("cat-test", 1, author="carol")  # version 3, the text of version 1
+    assert [(d.doc_id, d.sections[0].text) for d in kb.current_documents()] == [
+        ("cat-test", "take 1 tablet every 4 hours")]
