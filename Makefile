@@ -39,7 +39,7 @@ index: $(VENV)/.installed ## import sources, build the FAISS + BM25 indexes (no-
 
 # --- the Rasa bot ---------------------------------------------------------------------------
 lookup: index ## regenerate the medicine lookup table from the knowledge base
-	$(PY) bot/tools/make_lookup.py
+	$(PY) -m ops.bot_lookup
 	$(PY) bot/tools/make_oos_data.py
 
 train: setup lookup ## train the Rasa model (skipped when its inputs are unchanged)
