@@ -151,8 +151,11 @@ class KnowledgeBase:
                     .options(selectinload(VersionRow.sections))
                 ).all()
                 fresh.update((r.id, _to_document(r)) for r in rows)
-        documents = {(row_id, digest): fresh.get(row_id) or known[(row_id, digest)]
-                     for row_id, digest in current}
+        documents: dict[tuple[int, str], Document] = {}
+        for row_id, digest in current:
+            document = fresh.get(row_id) or known.get((row_id, digest))
+            if document is not None:  # (a row gone between the two reads is left out)
+                documents[(row_id, digest)] = document
         self._read_versions = documents  # only current versions stay cached
         return list(documents.values())
 
