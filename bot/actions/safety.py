@@ -12,9 +12,6 @@ from bot.actions.common import language, send_meta
 from bot.actions.gateway_client import GatewayClient, GatewayError
 from bot.actions.wording import say
 
-# The gateway's cap on a chat message (api.schemas.chat.MAX_MESSAGE_CHARS).
-MAX_MESSAGE_CHARS = 4000
-
 
 class ActionEmergency(Action):
     """Always the emergency message, never a leaflet answer.
@@ -31,12 +28,12 @@ class ActionEmergency(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: dict[str, Any]) -> list[EventType]:
-        message = (tracker.latest_message.get("text") or "")[:MAX_MESSAGE_CHARS]
+        message = tracker.latest_message.get("text") or ""  # capped by the gateway's chat
         lang = language(tracker)
         try:
             reply = GatewayClient().post("/v1/safety/emergency-reply",
                                          {"message": message, "language": lang})
-            text = str(reply["text"]) if isinstance(reply, dict) else ""
+            text = str(reply.get("text") or "") if isinstance(reply, dict) else ""
         except GatewayError:
             text = ""
         dispatcher.utter_message(text=text or say("emergency_unreachable", lang))

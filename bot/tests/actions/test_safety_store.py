@@ -34,6 +34,11 @@ def test_emergency_in_korean(gateway_url):
     assert texts[0]["text"].startswith("지금 바로 119")
 
 
+def test_a_message_the_gateway_refuses_still_gets_119(gateway_url):
+    _, texts, meta = run(ActionEmergency(), tracker("help " * 1000, intent="emergency"))
+    assert texts[0]["text"].startswith("This could be an emergency") and meta["emergency"]
+
+
 def test_without_the_gateway_the_emergency_reply_still_gives_119(monkeypatch):
     monkeypatch.setenv("ACTIONS_GATEWAY_URL", "http://127.0.0.1:9")  # nothing listens
     get_config.cache_clear()
