@@ -25,6 +25,7 @@ from safety.phrases import Phrase, PhraseList, default_phrases, normalise
     ("I cut myself again", "self_harm"),
     ("손목을 그었어요", "self_harm"),
     ("타이레놀 한통 다 먹었어요", "overdose"),
+    ("아이가 약을 통째로 먹었어요", "overdose"),
 ])
 def test_certain_phrases_escalate_with_their_category(text, category):
     flag = detect_red_flag(text)
@@ -36,6 +37,8 @@ def test_certain_phrases_escalate_with_their_category(text, category):
     "my nose is so stuffy I can't breathe at night",
     "laughing so hard i can't breathe, anyway do you sell lip balm",
     "진통제를 먹어도 반응이 없어요 다른 약 있나요?",
+    "감기약 한 통 다 먹었는데 안 나아요 병원 가야 해요?",
+    "씹어 먹는 약을 모르고 통째로 먹었는데 괜찮나요?",
     "공포영화 보다가 숨이 멎는 줄 알았어요 ㅋㅋ 청심환 먹어도 돼요?",
     "i accidentally cut myself shaving, which plaster is best?",
     "what should I do if someone is having a seizure?",
