@@ -12,6 +12,14 @@ between the markers with what the results file renders; nothing outside them is 
     python bench/report.py            rewrite README.md's tables from bench/results/
     python bench/report.py --check    exit 1 and print a unified diff when they disagree
 
+A figure in the README's prose is marked the same way, inline::
+
+    p50 <!-- fig:bench/results/FILE.json#key.key.0.key*0.001:.1f -->1.6<!-- /fig --> s
+
+the value at that path of the results file (keys, or list positions), optionally scaled
+(``*0.001``: ms to s) and formatted (``:.1f``; default: as JSON writes it, integers with
+thousands separators).
+
 tests/test_bench_report.py runs the check, so a figure edited by hand (or a results file
 rewritten by a benchmark without ``make bench-report``) fails the tests.
 """
@@ -38,6 +46,9 @@ BLOCK = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 OPENING = re.compile(r"^<!-- bench:", re.MULTILINE)
+FIGURE = re.compile(
+    r"<!-- fig:(?P<source>[^#\s]+)#(?P<path>[\w.\-]+)"
+    r"(?:\*(?P<scale>[0-9.]+))?(?::(?P<spec>[^ ]+))? -->(?P<value>[^<\n]*)<!-- /fig -->")
 
 
 class ReportError(Exception):
@@ -61,8 +72,39 @@ def render_table(name: str, data: dict[str, Any]) -> str:
     return "\n".join(TABLES[name].render(data)) + "\n"
 
 
+def render_figure(data: dict[str, Any], path: str, scale: str | None = None,
+                  spec: str | None = None) -> str:
+    """The value at ``path`` ("a.b.0.c") of ``data``, scaled and formatted."""
+    node: Any = data
+    for key in path.split("."):
+        try:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        except (KeyError, IndexError, ValueError, TypeError) as error:
+            raise ReportError(f"no figure at {path!r} (missing {key!r})") from error
+    if scale is not None:
+        node = node * float(scale)
+    if spec:
+        return format(node, spec)
+    return f"{node:,}" if isinstance(node, int) and not isinstance(node, bool) else str(node)
+
+
+def render_figures(text: str, root: Path = REPO_ROOT) -> str:
+    """``text`` with every inline figure marker's value rendered from its results file."""
+    cache: dict[str, dict[str, Any]] = {}
+
+    def replace(marker: re.Match[str]) -> str:
+        source = marker["source"]
+        data = cache.setdefault(source, load_results(source, root))
+        value = render_figure(data, marker["path"], marker["scale"], marker["spec"])
+        head = marker.group(0)[: marker.start("value") - marker.start()]
+        return f"{head}{value}<!-- /fig -->"
+
+    return FIGURE.sub(replace, text)
+
+
 def render_readme(text: str, root: Path = REPO_ROOT) -> str:
-    """``text`` with every marked table replaced by what its results file renders."""
+    """``text`` with every marked table and inline figure rendered from its results file."""
+    text = render_figures(text, root)
     blocks = list(BLOCK.finditer(text))
     if len(blocks) != len(OPENING.findall(text)):
         raise ReportError("a <!-- bench:NAME … --> marker has no matching <!-- /bench:NAME -->")
@@ -120,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{readme.name} disagrees with bench/results/: run `make bench-report`",
                   file=sys.stderr)
             return 1
-        print(f"{readme.name}: {len(TABLES)} tables agree with bench/results/")
+        figures = len(FIGURE.findall(current))
+        print(f"{readme.name}: {len(TABLES)} tables and {figures} inline figures agree with "
+              "bench/results/")
         return 0
     if changes:
         readme.write_text(rendered, encoding="utf-8")

@@ -131,3 +131,26 @@ def test_a_missing_results_file_is_reported(tmp_path: Path):
     shutil.copy(REPO_ROOT / "README.md", readme)
     with pytest.raises(report.ReportError, match="no such results file"):
         report.check(readme, root=tmp_path)
+
+
+def test_an_inline_figure_is_read_scaled_and_formatted_from_its_file():
+    data = {"edits": {"p50_ms": 1586.0, "runs": [{"n": 12345}]}, "rate": 0.0144}
+    assert report.render_figure(data, "edits.p50_ms", "0.001", ".1f") == "1.6"
+    assert report.render_figure(data, "edits.runs.0.n") == "12,345"
+    assert report.render_figure(data, "rate", "100", ".1f") == "1.4"
+    with pytest.raises(report.ReportError, match="missing 'p99_ms'"):
+        report.render_figure(data, "edits.p99_ms")
+
+
+def test_a_hand_edited_inline_figure_is_detected_and_rewritten(tmp_path):
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    marker = re.search(r"(<!-- fig:bench/results/emergency\.json#latency_ms\.full_check\.p50_ms"
+                       r" -->)([^<]*)(<!-- /fig -->)", text)
+    assert marker is not None, "the README marks the emergency check's p50 latency"
+    edited = text.replace(marker[0], f"{marker[1]}99.9{marker[3]}", 1)
+    readme = tmp_path / "README.md"
+    readme.write_text(edited, encoding="utf-8")
+    changes = report.check(readme)
+    assert "99.9<!-- /fig -->" in changes and f"{marker[2]}<!-- /fig -->" in changes
+    assert report.main(["--readme", str(readme)]) == 0
+    assert readme.read_text(encoding="utf-8") == text
