@@ -16,7 +16,8 @@ A figure in the README's prose is marked the same way, inline::
 
     p50 <!-- fig:bench/results/FILE.json#key.key.0.key*0.001:.1f -->1.6<!-- /fig --> s
 
-the value at that path of the results file (keys, or list positions), optionally scaled
+the value at that path of the results file (keys, which may hold spaces, or list positions;
+dots separate them), optionally scaled
 (``*0.001``: ms to s) and formatted (``:.1f``; default: as JSON writes it, integers with
 thousands separators).
 
@@ -47,7 +48,7 @@ BLOCK = re.compile(
 )
 OPENING = re.compile(r"^<!-- bench:", re.MULTILINE)
 FIGURE = re.compile(
-    r"<!-- fig:(?P<source>[^#\s]+)#(?P<path>[\w.\-]+)"
+    r"<!-- fig:(?P<source>[^#\s]+)#(?P<path>[^*:<>]+?)"
     r"(?:\*(?P<scale>[0-9.]+))?(?::(?P<spec>[^ ]+))? -->(?P<value>[^<\n]*)<!-- /fig -->")
 
 
