@@ -38,6 +38,7 @@ def test_certain_phrases_escalate_with_their_category(text, category):
     "laughing so hard i can't breathe, anyway do you sell lip balm",
     "진통제를 먹어도 반응이 없어요 다른 약 있나요?",
     "감기약 한 통 다 먹었는데 안 나아요 병원 가야 해요?",
+    "알레르기약 한통 다먹었어요 다른거 추천해주세요",
     "씹어 먹는 약을 모르고 통째로 먹었는데 괜찮나요?",
     "공포영화 보다가 숨이 멎는 줄 알았어요 ㅋㅋ 청심환 먹어도 돼요?",
     "i accidentally cut myself shaving, which plaster is best?",
