@@ -6,10 +6,8 @@ ENV PYTHONUNBUFFERED=1 PYTHONPATH=/app RASA_TELEMETRY_ENABLED=false \
 WORKDIR /app
 COPY requirements/rasa.lock requirements/rasa.lock
 RUN pip install --no-cache-dir --no-deps --ignore-requires-python -r requirements/rasa.lock
-# The action server shares the red-flag rules, the reply composer and the topic words with the gateway.
-COPY safety safety
-COPY replies replies
-COPY retrieval/__init__.py retrieval/topics.py retrieval/
+# The bot imports nothing of ours but itself (it calls the gateway over HTTP; the import
+# contract `bot-over-http` in pyproject.toml keeps it so).
 COPY bot bot
 WORKDIR /app/bot
 # The model is trained by `make train` (content-hashed) and mounted read-only at /app/bot/models.
