@@ -4,28 +4,12 @@ BM25 index, and the written snapshot is still checksummed and loaded before it i
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from knowledge_base.documents import Document
-from knowledge_base.store import KnowledgeBase, open_knowledge_base
+from knowledge_base.store import KnowledgeBase
 from retrieval.korean import KoreanPart
-from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError, current_name, load_snapshot
-from tests.conftest import make_settings
-
-
-@pytest.fixture
-def editable(small_index_settings, small_documents, embedder, tmp_path):
-    settings = make_settings(tmp_path)
-    shutil.copytree(small_index_settings.paths.index_dir, settings.paths.index_dir)
-    kb = open_knowledge_base(settings.db_url)
-    kb.import_documents([("test", d) for d in small_documents], origins={"test"},
-                        author="importer")
-    svc = SearchService(settings, embedder)
-    svc.load()
-    return settings, kb, svc
 
 
 def edited(kb: KnowledgeBase, doc_id: str, text: str) -> Document:

@@ -4,7 +4,6 @@ import shutil
 
 import pytest
 
-from knowledge_base.store import open_knowledge_base
 from retrieval.service import SearchService
 from retrieval.snapshot import SnapshotError, current_name, load_snapshot
 from tests.conftest import make_settings
@@ -64,19 +63,6 @@ def test_identical_passages_are_returned_once(service):
     hits = service.search("keep out of reach of children overdose", k=10).hits
     texts = [" ".join(h.chunk.text.lower().split()) for h in hits]
     assert len(texts) == len(set(texts))
-
-
-@pytest.fixture
-def editable(small_index_settings, small_documents, embedder, tmp_path):
-    """A private copy of the small index and its store, and a service over them."""
-    settings = make_settings(tmp_path)
-    shutil.copytree(small_index_settings.paths.index_dir, settings.paths.index_dir)
-    kb = open_knowledge_base(settings.db_url)
-    kb.import_documents([("test", d) for d in small_documents], origins={"test"},
-                        author="importer")
-    svc = SearchService(settings, embedder)
-    svc.load()
-    return settings, kb, svc
 
 
 def test_update_embeds_only_changed_chunks_and_swaps_atomically(editable):
