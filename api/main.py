@@ -53,7 +53,8 @@ def emergency_assessor(settings: Settings) -> EmergencyAssessor:
     semantic = default_semantic_detector(s.caution_threshold) if s.semantic_enabled else None
     return EmergencyAssessor(EmergencyDetector(default_phrases(), semantic),
                              emergency_threshold=s.emergency_threshold,
-                             caution_threshold=s.caution_threshold)
+                             caution_threshold=s.caution_threshold,
+                             crisis_threshold=s.crisis_threshold)
 
 
 def create_app(

@@ -9,8 +9,9 @@ with known labels. Writes
 bench/results/emergency.json and prints a table.
 
     make bench-emergency   or   PYTHONPATH=. .venv/bin/python bench/emergency_eval.py
-    ... --sweep            thresholds on the development part only: each fold of it held
-                           out of the exemplars (with its near copies) and scored
+    ... --sweep            thresholds on the development part only: each writer's batch of
+                           it held out of the exemplars (with its near copies) and scored
+                           (writes bench/results/emergency_sweep.json)
     ... --show-dev-errors  the development part's mistakes (never the frozen part's)
 """
 
@@ -20,6 +21,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,12 +31,14 @@ from tabulate import tabulate
 from bench.figures import summary
 from core.settings import REPO_ROOT, get_settings
 from safety import EmergencyDetector
-from safety.assessment import EmergencyAssessor
+from safety.assessment import EmergencyAssessor, level_of
 from safety.evaluation import Case, load_cases, run, score
+from safety.flags import RedFlag
 from safety.phrases import default_phrases, normalise
-from safety.semantic import SemanticDetector, UseEncoder, training_exemplars
+from safety.semantic import SemanticDetector, UseEncoder, Verdict, training_exemplars
 
 RESULTS = REPO_ROOT / "bench" / "results" / "emergency.json"
+SWEEP_RESULTS = REPO_ROOT / "bench" / "results" / "emergency_sweep.json"
 
 
 def shared_cases(eval_dir: Path) -> list[Case]:
@@ -89,77 +93,96 @@ def build(threshold: float) -> EmergencyDetector:
     return EmergencyDetector(default_phrases(), semantic)
 
 
-def held_out_scores(folds: int = 5, seeds: Sequence[int] = (0, 1, 2),
-                    near_copy: float = 0.9) -> tuple[list[Case], np.ndarray, np.ndarray]:
-    """Out-of-fold classifier scores of the development part: each fold of it is held out,
-    the classifier trained on every exemplar but the held-out messages and their near
-    copies (cosine >= ``near_copy``: a paraphrase written from a dev message would flatter
-    the figures), and the held-out messages scored. The development part was written by
-    the same hand as the frozen part, so this is the closest honest stand-in for it.
-    Returns the cases (once per seed), their scores and whether the certain layers (phrase
-    list, infant rule) fire."""
-    from sklearn.model_selection import StratifiedKFold
+@dataclass(frozen=True)
+class HeldOut:
+    """The development part scored out of batch: each case's classifier verdict and what the
+    certain layers (phrase list, infant rule) found."""
 
+    cases: list[Case]
+    verdicts: list[Verdict | None]
+    certain: list[RedFlag | None]
+
+    def levels(self, emergency: float, crisis: float, caution: float) -> np.ndarray:
+        """Each case's level, by the gateway's own rule (``level_of``)."""
+        return np.array([level_of(flag, v, emergency_threshold=emergency,
+                                  crisis_threshold=crisis, caution_threshold=caution)
+                         for v, flag in zip(self.verdicts, self.certain, strict=True)])
+
+
+def held_out_scores(near_copy: float = 0.9) -> HeldOut:
+    """Out-of-batch classifier verdicts of the development part: each writer's batch of it
+    is held out in turn, the classifier trained on every exemplar but the held-out messages
+    and their near copies (cosine >= ``near_copy``: a paraphrase written from a dev message
+    would flatter the figures), and the held-out messages scored. Every fresh batch has
+    found confusions the others had not, so a writer the classifier has not seen is the
+    honest stand-in for the frozen part (folds mixing one writer's rows flattered it)."""
     exemplars = training_exemplars()
     encoder = CachingEncoder()
     vectors = encoder.encode([normalise(t) for t in exemplars.texts])
     dev = load_cases(split="dev")
     dev_vectors = encoder.encode([normalise(c.text) for c in dev])
-    strata = [f"{c.lang}{c.emergency}" for c in dev]
     certain = EmergencyDetector(default_phrases())
-    phrase_hit = np.array([certain.certain(c.text) is not None for c in dev])
-    cases: list[Case] = []
-    scores: list[float] = []
-    for seed in seeds:
-        split = StratifiedKFold(folds, shuffle=True, random_state=seed)
-        probability = np.zeros(len(dev))
-        for _, test in split.split(dev, strata):
-            copies = (dev_vectors[test] @ vectors.T).max(axis=0) >= near_copy
-            held = {dev[i].text for i in test}
-            keep = [i for i, t in enumerate(exemplars.texts)
-                    if t not in held and not copies[i]]
-            detector = EmergencyDetector(certain.phrases, SemanticDetector(
-                encoder, exemplars.subset(keep), threshold=0.5))
-            probability[test] = [_probability(detector, dev[i].text) for i in test]
-        cases += dev
-        scores += list(probability)
-    return cases, np.array(scores), np.tile(phrase_hit, len(seeds))
-
-
-def _probability(detector: EmergencyDetector, text: str) -> float:
-    verdict = detector.verdict(text)
-    return verdict.probability if verdict is not None else 0.0
+    verdicts: list[Verdict | None] = [None] * len(dev)
+    for batch in sorted({c.batch for c in dev}):
+        test = [i for i, c in enumerate(dev) if c.batch == batch]
+        copies = (dev_vectors[test] @ vectors.T).max(axis=0) >= near_copy
+        held = {dev[i].text for i in test}
+        keep = [i for i, t in enumerate(exemplars.texts) if t not in held and not copies[i]]
+        detector = EmergencyDetector(certain.phrases, SemanticDetector(
+            encoder, exemplars.subset(keep), threshold=0.5))
+        for i in test:
+            verdicts[i] = detector.verdict(dev[i].text)
+    return HeldOut(dev, verdicts, [certain.certain(c.text) for c in dev])
 
 
 def sweep() -> None:
-    """Recall and false escalations of phrases + classifier on the held-out development
-    part, for a grid of thresholds (one level), then for the two levels of settings."""
-    cases, probability, phrase_hit = held_out_scores()
-    emergency = np.array([c.emergency for c in cases])
-    langs = np.array([c.lang for c in cases])
-    rows = []
-    for threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
-        hit = phrase_hit | (probability >= threshold)
-        row: list[object] = [threshold]
-        for lang in ("en", "ko"):
-            mine = langs == lang
-            row += [f"{hit[mine & emergency].mean():.3f}", f"{hit[mine & ~emergency].mean():.3f}"]
-        rows.append(row)
-    print("held-out development part (5 folds x 3 seeds, pooled; near copies left out):")
-    print(tabulate(rows, headers=["threshold", "en recall", "en false", "ko recall",
-                                  "ko false"]))
+    """Recall and false escalations on the held-out development part, for a grid of the
+    emergency and crisis thresholds (caution from settings), then for the settings."""
+    held = held_out_scores()
+    emergency = np.array([c.emergency for c in held.cases])
+    langs = np.array([c.lang for c in held.cases])
     safety = get_settings().safety
-    full = phrase_hit | (probability >= safety.emergency_threshold)
-    either = phrase_hit | (probability >= safety.caution_threshold)
     rows = []
+    grid: list[dict] = []
+    for threshold in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+        for crisis in (0.6, 0.7, 0.8, 0.9, 1.01):
+            escalated = held.levels(threshold, crisis, safety.caution_threshold) == "emergency"
+            row: list[object] = [threshold, crisis]
+            point: dict = {"emergency_threshold": threshold, "crisis_threshold": crisis}
+            for lang in ("en", "ko"):
+                mine = langs == lang
+                recall = round(float(escalated[mine & emergency].mean()), 4)
+                escalations = round(float(escalated[mine & ~emergency].mean()), 4)
+                row += [f"{recall:.3f}", f"{escalations:.4f}"]
+                point[lang] = {"recall_emergency_level": recall,
+                               "false_escalation_rate": escalations}
+            rows.append(row)
+            grid.append(point)
+    print("held-out development part (one writer's batch at a time; near copies left out):")
+    print(tabulate(rows, headers=["emergency", "crisis", "en recall", "en false",
+                                  "ko recall", "ko false"]))
+    levels = held.levels(safety.emergency_threshold, safety.crisis_threshold,
+                         safety.caution_threshold)
+    full, either = levels == "emergency", levels != "none"
+    rows = []
+    chosen: dict = {"emergency_threshold": safety.emergency_threshold,
+                    "crisis_threshold": safety.crisis_threshold,
+                    "caution_threshold": safety.caution_threshold}
     for lang in ("en", "ko"):
         mine = langs == lang
-        rows.append([lang, f"{full[mine & emergency].mean():.3f}",
-                     f"{either[mine & emergency].mean():.3f}",
-                     f"{full[mine & ~emergency].mean():.3f}",
-                     f"{(either & ~full)[mine & ~emergency].mean():.3f}"])
-    print(f"\ntwo levels: emergency >= {safety.emergency_threshold}, "
-          f"caution >= {safety.caution_threshold}")
+        figures = [float(full[mine & emergency].mean()), float(either[mine & emergency].mean()),
+                   float(full[mine & ~emergency].mean()),
+                   float((either & ~full)[mine & ~emergency].mean())]
+        chosen[lang] = dict(zip(["recall_emergency_level", "recall_emergency_or_caution",
+                                 "false_escalation_rate", "caution_rate"],
+                                [round(f, 4) for f in figures], strict=True))
+        rows.append([lang, *(f"{f:.3f}" for f in figures)])
+    SWEEP_RESULTS.write_text(json.dumps({
+        "method": "the development part, one writer's batch held out at a time, near copies "
+                  "(cosine >= 0.9) left out of the exemplars", "settings": chosen, "grid": grid,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds")}, indent=1) + "\n")
+    print(f"\nsettings: emergency >= {safety.emergency_threshold}, crisis >= "
+          f"{safety.crisis_threshold}, caution >= {safety.caution_threshold}")
     print(tabulate(rows, headers=["lang", "recall (emergency)", "recall (emergency or caution)",
                                   "ordinary escalated", "ordinary with caution note"]))
 
@@ -171,7 +194,8 @@ def two_levels(detector: EmergencyDetector,
     and given a caution note, counted apart."""
     safety = get_settings().safety
     assessor = EmergencyAssessor(detector, emergency_threshold=safety.emergency_threshold,
-                                 caution_threshold=safety.caution_threshold)
+                                 caution_threshold=safety.caution_threshold,
+                                 crisis_threshold=safety.crisis_threshold)
     results: dict = {}
     rows: list[list[object]] = []
     for name, cases in sets.items():
@@ -243,6 +267,7 @@ def main() -> None:
     results["two_levels"], level_rows = two_levels(detector, sets)
     results["settings"] = {"threshold": settings.safety.caution_threshold,
                            "emergency_threshold": settings.safety.emergency_threshold,
+                           "crisis_threshold": settings.safety.crisis_threshold,
                            "caution_threshold": settings.safety.caution_threshold,
                            "exemplars": len(training_exemplars().texts),
                            "phrases": len(default_phrases())}

@@ -119,12 +119,15 @@ class SafetySettings(BaseModel):
     region: Literal["KR", "US"] = "KR"
     # The semantic check (safety/semantic.py) scores a message's most emergency-like
     # sentence. The gateway answers at two levels (safety/assessment.py, assess()): a phrase,
-    # the infant rule or a score >= emergency_threshold = emergency (emergency help only);
-    # caution_threshold <= score < emergency_threshold = caution (the ordinary answer with a
-    # one-line note carrying the numbers first). detect() flags either level. Both chosen on
-    # the held-out development part (bench/emergency_eval.py --sweep), never on the frozen set.
+    # the infant rule, a crisis score >= crisis_threshold or an emergency score >=
+    # emergency_threshold (unless told as a general question or a finished event) =
+    # emergency (emergency help only); any other score >= caution_threshold = caution (the
+    # ordinary answer with a one-line note carrying the numbers first). detect() flags either
+    # level. All chosen on the held-out development part (bench/emergency_eval.py --sweep),
+    # never on the frozen set.
     semantic_enabled: bool = True
-    emergency_threshold: float = 0.7
+    emergency_threshold: float = 0.65
+    crisis_threshold: float = 0.7
     caution_threshold: float = 0.3
 
 

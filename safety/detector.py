@@ -9,9 +9,10 @@ message, before the dialogue sees it; :func:`detect_red_flag` runs the first two
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from safety.flags import RedFlag
+from safety.flags import MENTAL_HEALTH, RedFlag
 from safety.infant_age import is_infant_fever, is_older_than_infant
 from safety.language import language_of
 from safety.phrases import PhraseList, default_phrases
@@ -32,7 +33,8 @@ class EmergencyDetector:
         flag = self.certain(text)
         if flag is None and self.semantic is not None:
             verdict = self.verdict(text)
-            if verdict is not None and verdict.probability >= self.semantic.threshold:
+            if verdict is not None and max(verdict.probability,
+                                           verdict.crisis) >= self.semantic.threshold:
                 flag = verdict.flag(text)
         return flag
 
@@ -45,16 +47,22 @@ class EmergencyDetector:
         return flag
 
     def verdict(self, text: str) -> Verdict | None:
-        """The semantic check's verdict, or ``None`` when it is off or does not apply: a
-        baby's fever is no emergency when the stated age is three months or more (the
-        dosing question of an ordinary fever reads much like the infant case)."""
+        """The semantic check's verdict, or ``None`` when it is off or finds nothing.
+
+        A fever read as a baby's is scored again as past infancy when the message states
+        an age of three months or more (the dosing question of an ordinary fever reads much
+        like the infant case). The verdict is ``capped`` (a caution at most) when the
+        message is told as a general question, hearsay or a finished event (the phrase
+        list's frames; never a crisis)."""
         if self.semantic is None:
             return None
         verdict = self.semantic.verdict(text)
+        if verdict.category == "infant_fever" and is_older_than_infant(text):
+            verdict = self.semantic.verdict(text, past_infancy=True)
         if verdict.category is None:
             return None
-        if verdict.category == "infant_fever" and is_older_than_infant(text):
-            return None
+        if verdict.category not in MENTAL_HEALTH and self.phrases.is_general_question(text):
+            return replace(verdict, capped=True)
         return verdict
 
 

@@ -28,6 +28,7 @@ class Case:
     category: str
     help: str | None
     split: str
+    batch: int = 1  # which writer's batch (tests/data/emergency/README.md)
 
 
 def load_cases(path: Path = CASES_FILE, split: str | None = None) -> list[Case]:
@@ -36,7 +37,8 @@ def load_cases(path: Path = CASES_FILE, split: str | None = None) -> list[Case]:
         if line.strip():
             row = json.loads(line)
             cases.append(Case(row["id"], row["lang"], row["text"], bool(row["emergency"]),
-                              row.get("category", ""), row.get("help"), row["split"]))
+                              row.get("category", ""), row.get("help"), row["split"],
+                              int(row.get("batch", 1))))
     return [c for c in cases if split is None or c.split == split]
 
 

@@ -40,6 +40,16 @@ _KO_NUMERALS = {"한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다
 _KO_WORD_AGE = re.compile(r"(" + "|".join(_KO_NUMERALS) + r")\s*(달|주)\s*(?:된|짜리|"
                           + _KO_BABY + r")")
 _KO_NEWBORN = re.compile(r"신생아|갓난\s*아기|갓난애기|갓난쟁이")
+# A child's age in years ("5살", "3세", "다섯 살", "my 5 year old", "4yo") or past the first
+# birthday ("돌 지난", "두 돌"): no infant, whatever the wording of the fever.
+YEAR_DAYS = 365
+_EN_YEARS = re.compile(r"\b(\d{1,2})\s*[- ]?\s*(?:years?|yrs?)[- ]?\s*old\b|"
+                       r"\b(\d{1,2})\s*(?:yo|y/o)\b")
+_KO_YEARS = re.compile(r"(\d{1,2})\s*(?:살|세(?!트))")
+_KO_YEAR_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+                  "여덟": 8, "아홉": 9, "열": 10}
+_KO_WORD_YEARS = re.compile(r"(" + "|".join(_KO_YEAR_WORDS) + r")\s*살")
+_KO_FIRST_BIRTHDAY = re.compile(r"돌\s*(?:이\s*)?지난|돌쟁이|(?:두|세)\s*돌")
 _KO_FEVER = re.compile(r"열이|열나|열 나|열도|미열|고열|발열|불덩이|"
                        r"(?:3[89]|4[01])(?:[.,]\d)?\s*도")
 
@@ -56,6 +66,12 @@ def age_in_days(text: str) -> int | None:
         ages.append(int(after_birth or number) * _KO_UNITS[unit or unit2])
     for word, unit in _KO_WORD_AGE.findall(text):
         ages.append(_KO_NUMERALS[word] * _KO_UNITS[unit])
+    years = [int(a or b) for a, b in _EN_YEARS.findall(lowered)]
+    years += [int(n) for n in _KO_YEARS.findall(text)]
+    ages += [n * YEAR_DAYS for n in years if n > 0]
+    ages += [_KO_YEAR_WORDS[word] * YEAR_DAYS for word in _KO_WORD_YEARS.findall(text)]
+    if _KO_FIRST_BIRTHDAY.search(text):
+        ages.append(YEAR_DAYS)
     if _EN_NEWBORN.search(lowered) or _KO_NEWBORN.search(text):
         ages.append(0)
     return min(ages) if ages else None

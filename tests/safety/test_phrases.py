@@ -48,6 +48,9 @@ def test_certain_phrases_escalate_with_their_category(text, category):
     "머리 아파 죽겠어요",
     "자살예방 상담전화 번호가 뭐예요?",
     "how often can I take advil?",
+    "saw on the news a kid swallowed magnets and needed surgery, how common is that",
+    "when i was little i swallowed a magnet, are they still sold as toys?",
+    "어릴때 건전지를 삼켰었대요 ㅋㅋ 요즘 건전지 보관함 팔아요?",
 ])
 def test_vetoes_and_general_questions_do_not_escalate(text):
     assert detect_red_flag(text) is None, (text, detect_red_flag(text))
