@@ -74,7 +74,7 @@ def shared_cases(eval_dir: Path) -> list[Case]:
 
 class CachingEncoder:
     """The USE encoder with a memory of what it has embedded: cross-validation embeds the
-    same lines once, not once per fold."""
+    same lines once, not once per held-out batch."""
 
     def __init__(self, encoder: UseEncoder | None = None) -> None:
         self._encoder = encoder or UseEncoder()
