@@ -63,6 +63,17 @@ def is_current(snapshot: Snapshot | None, revision: int, params: str) -> bool:
     )
 
 
+def index_chunks(
+    documents: list[Document], settings: RetrievalSettings, counter: TokenCounter, *,
+    cache: dict[str, list[Chunk]] | None = None, show_progress: bool = False,
+) -> list[Chunk]:
+    """The chunks an index of ``documents`` holds, at the settings' sizes (``cache``: chunks
+    of documents chunked before, by content)."""
+    return chunk_documents(documents, counter, max_tokens=settings.chunk_tokens,
+                           overlap=settings.chunk_overlap_tokens, show_progress=show_progress,
+                           cache=cache)
+
+
 def build_korean_part(
     chunks: list[Chunk], ids: list[int], encoder: KoreanEncoder, previous: Snapshot | None,
     *, factory: str = "Flat", show_progress: bool = False, batch_size: int = 64,
@@ -114,10 +125,8 @@ def build_and_publish(
         assert previous.en_ids is not None  # Snapshot.__post_init__ fills it
         old_english = [previous.chunks[i] for i in previous.en_ids.tolist()]
         reuse = {c.fingerprint: v for c, v in zip(old_english, previous.vectors, strict=True)}
-    chunks = chunk_documents(
-        documents, counter, max_tokens=settings.chunk_tokens,
-        overlap=settings.chunk_overlap_tokens, show_progress=show_progress, cache=chunk_cache,
-    )
+    chunks = index_chunks(documents, settings, counter, cache=chunk_cache,
+                          show_progress=show_progress)
     en_ids = [i for i, c in enumerate(chunks) if c.language != "ko"]
     ko_ids = [i for i, c in enumerate(chunks) if c.language == "ko"]
     vectors, embedded = embed_chunks(

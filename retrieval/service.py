@@ -20,12 +20,11 @@ from knowledge_base.documents import Document
 from retrieval.chunking import Chunk
 from retrieval.embedder import Embedder, TokenCounter
 from retrieval.hybrid import HybridSearcher, Mode, SearchResult
-from retrieval.indexing import BuildReport, build_and_publish
+from retrieval.indexing import BuildReport, build_and_publish, index_chunks
 from retrieval.korean import KoreanEncoder
 from retrieval.snapshot import (
     Snapshot,
     SnapshotError,
-    chunk_documents,
     current_name,
     load_newest_older,
     load_snapshot,
@@ -128,25 +127,26 @@ class SearchService:
         fingerprint and snapshot line, so the first staff edit after a start is as quick as
         the next ones. Returns the chunks."""
         with self._build_lock:
-            if self._counter is None:
-                self._counter = TokenCounter()
-            settings = self._settings.retrieval
-            chunks = chunk_documents(documents, self._counter, max_tokens=settings.chunk_tokens,
-                                     overlap=settings.chunk_overlap_tokens,
-                                     cache=self._chunk_cache)
+            chunks = index_chunks(documents, self._settings.retrieval, self._token_counter(),
+                                  cache=self._chunk_cache)
             for chunk in chunks:
                 _ = chunk.fingerprint, chunk.json_line
             return chunks
 
+    def _token_counter(self) -> TokenCounter:
+        """The chunker's token counter, made on the first build (its tokenizer takes a
+        moment to load; a gateway that never builds never loads it)."""
+        if self._counter is None:
+            self._counter = TokenCounter()
+        return self._counter
+
     def publish(self, documents: list[Document], revision: int) -> BuildReport:
         """Index ``documents`` as ``revision`` and start serving it; one build at a time."""
         with self._build_lock:
-            if self._counter is None:
-                self._counter = TokenCounter()
             snapshot, report = build_and_publish(
                 documents, revision=revision, index_dir=self.index_dir,
                 settings=self._settings.retrieval, embedder=self.embedder,
-                counter=self._counter, lexicon_dir=self._settings.paths.lexicon_dir,
+                counter=self._token_counter(), lexicon_dir=self._settings.paths.lexicon_dir,
                 previous=self.snapshot, chunk_cache=self._chunk_cache,
                 korean_encoder=self.korean_encoder,
             )
