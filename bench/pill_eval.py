@@ -15,8 +15,13 @@ noise people add, one kind at a time:
 
 A query is "found" at k when one of the first k look-alike groups holds the true pill or a
 pill with the same normalised imprint, shape and colours (nobody can tell those apart).
-For ``one_side`` the ceiling is the share of its pills whose side + colour + shape is shared
-by at most 5 look-alike groups: beyond that even a perfect ranker cannot put it in the top 5.
+For ``one_side`` and ``dropped`` two yardsticks are given: the ceiling, the top-5 the best
+possible ranker could expect if told which noise made the query, ranking groups by how
+likely each was to make it (``best_possible_top5``: no ranking does better), and the top-5
+of the ranking best on this benchmark's whole mix of noises when not told which one
+(``NoiseMixture``; it may trade one kind for another, so ours can beat it on a kind). A
+typed "T" left of "GT" is also every "T?" and "?T" of that colour and shape, so no ranking
+reaches 1 there.
 Latency is the whole ``search_pills`` call (parsing included), one query at a time.
 
     cd /work/main && PYTHONPATH=. .venv/bin/python bench/pill_eval.py [--n 1000] [--seed 22]
@@ -34,7 +39,6 @@ import random
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from bench.figures import summary
@@ -117,35 +121,98 @@ def make_queries(pill: PillRecord, rng: random.Random) -> dict[str, dict | None]
     }
 
 
-def one_side_ceiling(pills: list[PillRecord]) -> Callable[[PillRecord, str], bool]:
-    """Whether ``side`` + colour + shape of a pill is shared by at most 5 look-alike groups."""
-    groups: dict[tuple, set] = defaultdict(set)
+Likelihoods = dict[tuple, dict[tuple, float]]
+
+
+def one_side_likelihoods(pills: list[PillRecord]) -> Likelihoods:
+    """P(typed side | pill) for the ``one_side`` noise: either side of a two-sided pill,
+    by (side, shape, colours) and look-alike group."""
+    table: Likelihoods = defaultdict(lambda: defaultdict(float))
     for pill in pills:
-        for side in {pill.print_front_norm, pill.print_back_norm} - {""}:
-            groups[(side, pill.shape, frozenset(pill.colors))].add(pill.look_alike_key)
-
-    def within(pill: PillRecord, side: str) -> bool:
-        key = (normalise_imprint(side), pill.shape, frozenset(pill.colors))
-        return len(groups[key]) <= 5
-
-    return within
+        sides = [normalise_imprint(side) for side in typed_sides(pill)]
+        if len(sides) == 2:
+            for side in sides:
+                table[(side, pill.shape, frozenset(pill.colors))][pill.look_alike_key] += 0.5
+    return table
 
 
-def dropped_ceiling(pills: list[PillRecord]) -> Callable[[PillRecord, str], bool]:
-    """Whether a query with one character dropped (+ colour + shape) fits at most 5
-    look-alike groups: the imprints equal to it or one character longer that contain it."""
-    groups: dict[tuple, set] = defaultdict(set)
+def dropped_likelihoods(pills: list[PillRecord]) -> Likelihoods:
+    """P(typed imprint | pill) for the ``dropped`` noise: one of the whole imprint's n
+    characters left out, each with probability 1/n."""
+    table: Likelihoods = defaultdict(lambda: defaultdict(float))
     for pill in pills:
-        front, back = pill.print_front_norm, pill.print_back_norm
-        for text in {front + back, back + front, front, back} - {""}:
-            for variant in {text} | {text[:i] + text[i + 1:] for i in range(len(text))}:
-                groups[(variant, pill.shape, frozenset(pill.colors))].add(pill.look_alike_key)
+        text = normalise_imprint(" ".join(typed_sides(pill)))
+        if len(text) < 2:
+            continue
+        for i in range(len(text)):
+            key = (text[:i] + text[i + 1:], pill.shape, frozenset(pill.colors))
+            table[key][pill.look_alike_key] += 1 / len(text)
+    return table
 
-    def within(pill: PillRecord, typed: str) -> bool:
-        key = (normalise_imprint(typed), pill.shape, frozenset(pill.colors))
-        return len(groups[key]) <= 5
 
-    return within
+def expected_top5(scores: dict[tuple, float], own: tuple) -> float:
+    """The top-5 a ranking by ``scores`` can expect for the group ``own``, ties in random
+    order (0 when ``own`` has no score)."""
+    mine = scores.get(own, 0.0)
+    if mine == 0.0:
+        return 0.0
+    above = sum(1 for score in scores.values() if score > mine * (1 + 1e-9))
+    tied = sum(1 for score in scores.values() if abs(score - mine) <= mine * 1e-9)
+    return min(1.0, max(0.0, (5 - above) / tied))
+
+
+def best_possible_top5(table: Likelihoods, pill: PillRecord, typed: str) -> float:
+    """The top-5 the best possible ranker can expect for this query: one that knows which
+    noise made it and ranks look-alike groups by their probability of having made it (the
+    likelihood summed over the group's pills, every sampled pill equally likely a priori),
+    ties in random order. No ranking can do better on average, so this is the ceiling."""
+    key = (normalise_imprint(typed), pill.shape, frozenset(pill.colors))
+    return expected_top5(table.get(key, {}), pill.look_alike_key)
+
+
+class NoiseMixture:
+    """P(typed imprint | pill) when the noise is not known: this benchmark's own kinds, each
+    as likely as the others (three of them, exact, sloppy and colour in English, type the
+    whole imprint unchanged). Ranking by it is the best a ranker that is not told the noise
+    can do over all this benchmark's queries together (not on each kind: it may give up
+    some one-side queries to find more dropped ones)."""
+
+    def __init__(self, pills: list[PillRecord]) -> None:
+        self._looks: dict[tuple, list[tuple[tuple, str, list[str]]]] = defaultdict(list)
+        for pill in pills:
+            sides = [normalise_imprint(side) for side in typed_sides(pill)]
+            if sides:
+                self._looks[(pill.shape, frozenset(pill.colors))].append(
+                    (pill.look_alike_key, "".join(sides), sides))
+
+    @staticmethod
+    def likelihood(typed: str, whole: str, sides: list[str]) -> float:
+        n, p = len(whole), 0.0
+        if typed == whole:
+            p += 3.0
+        if len(typed) == n:
+            wrong = [i for i in range(n) if typed[i] != whole[i]]
+            if len(wrong) == 1:
+                p += 1 / (n * (len(ALNUM) - 1))  # misread_any
+                if MISREADS.get(whole[wrong[0]]) == typed[wrong[0]]:
+                    p += 1 / sum(c in MISREADS for c in whole)  # misread
+        if len(typed) == n - 1:
+            p += sum(whole[:i] + whole[i + 1:] == typed for i in range(n)) / n  # dropped
+        if len(sides) == 2:
+            p += 0.5 * sides.count(typed)  # one_side
+        return p
+
+    def top5(self, pill: PillRecord, typed: str) -> float:
+        typed = normalise_imprint(typed)
+        scores: dict[tuple, float] = defaultdict(float)
+        for key, whole, sides in self._looks[(pill.shape, frozenset(pill.colors))]:
+            scores[key] += self.likelihood(typed, whole, sides)
+        return expected_top5(scores, pill.look_alike_key)
+
+
+def ceiling_figures(ceiling: list[float], mix_best: list[float]) -> dict[str, float]:
+    return {"top5_ceiling": round(sum(ceiling) / len(ceiling), 4),
+            "top5_mix_best": round(sum(mix_best) / len(mix_best), 4)}
 
 
 def run(n: int, seed: int) -> dict:
@@ -160,11 +227,13 @@ def run(n: int, seed: int) -> dict:
     build_seconds = time.perf_counter() - started
     rng = random.Random(seed)
     sample = rng.sample([p for p in pills if typed_sides(p)], n)
-    ceilings = {"one_side": one_side_ceiling(pills), "dropped": dropped_ceiling(pills)}
+    ceilings = {"one_side": one_side_likelihoods(pills), "dropped": dropped_likelihoods(pills)}
+    mixture = NoiseMixture(pills)
     hits: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-    ceiling: dict[str, list[bool]] = defaultdict(list)
+    # per kind with a ceiling: (the ceiling, the ranking best on the mix) per query
+    ceiling: dict[str, list[tuple[float, float]]] = defaultdict(list)
     # dropped, by the length of what is left: nobody can name a pill from one letter
-    by_length: dict[str, list[bool]] = defaultdict(list)
+    by_length: dict[str, list[tuple[bool, tuple[float, float]]]] = defaultdict(list)
     latencies: list[float] = []
     for pill in sample:
         for kind, query in make_queries(pill, rng).items():
@@ -176,21 +245,24 @@ def run(n: int, seed: int) -> dict:
             keys = [g.members[0].look_alike_key for g in result.groups]
             hits[kind].append((pill.look_alike_key in keys[:1], pill.look_alike_key in keys[:5]))
             if kind in ceilings:
-                ceiling[kind].append(ceilings[kind](pill, query["imprint"]))
+                ceiling[kind].append((best_possible_top5(ceilings[kind], pill, query["imprint"]),
+                                      mixture.top5(pill, query["imprint"])))
             if kind == "dropped":
                 left = len(normalise_imprint(query["imprint"]))
-                by_length["1-2" if left <= 2 else "3+"].append(hits[kind][-1][1])
+                by_length["1-2" if left <= 2 else "3+"].append((hits[kind][-1][1],
+                                                                ceiling[kind][-1]))
     kinds = {}
     for kind, found in hits.items():
         top1_target, top5_target = TARGETS.get(kind, (None, None))
         kinds[kind] = {"n": len(found), "top1": round(sum(a for a, _ in found) / len(found), 4),
                        "top5": round(sum(b for _, b in found) / len(found), 4),
                        "top1_target": top1_target, "top5_target": top5_target}
-    for kind, within in ceiling.items():
-        kinds[kind]["top5_ceiling"] = round(sum(within) / len(within), 4)
+    for kind, best in ceiling.items():
+        kinds[kind].update(ceiling_figures([b for b, _ in best], [b for _, b in best]))
     kinds["dropped"]["top5_by_chars_left"] = {
-        left: {"n": len(found), "top5": round(sum(found) / len(found), 4)}
-        for left, found in sorted(by_length.items())}
+        left: {"n": len(rows), "top5": round(sum(found for found, _ in rows) / len(rows), 4),
+               **ceiling_figures([b for _, (b, _) in rows], [b for _, (_, b) in rows])}
+        for left, rows in sorted(by_length.items())}
     return {
         "created": datetime.now(UTC).isoformat(timespec="seconds"), "seed": seed,
         "pills_in_index": len(index), "look_alike_groups": len(index.groups),
@@ -215,9 +287,12 @@ def print_table(results: dict) -> None:
         print(f"{kind:10s} {row['n']:5d} {row['top1']:7.3f} "
               f"{passed(row['top1'], row['top1_target']):4s} {row['top5']:7.3f} "
               f"{passed(row['top5'], row['top5_target']):4s}"
-              + (f" ceiling {row['top5_ceiling']:.3f}" if "top5_ceiling" in row else ""))
+              + (f" ceiling {row['top5_ceiling']:.3f}, best on the mix "
+                 f"{row['top5_mix_best']:.3f}" if "top5_ceiling" in row else ""))
     for left, row in results["kinds"]["dropped"]["top5_by_chars_left"].items():
-        print(f"  dropped, {left} characters left: n {row['n']}, top-5 {row['top5']:.3f}")
+        print(f"  dropped, {left} characters left: n {row['n']}, top-5 {row['top5']:.3f} "
+              f"(ceiling {row['top5_ceiling']:.3f}, best on the mix "
+              f"{row['top5_mix_best']:.3f})")
     lat = results["latency"]
     print(f"latency over {lat['n']} queries: p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms "
           f"{passed(-lat['p95_ms'], -30.0)} (target <= 30 ms), mean {lat['mean_ms']} ms")

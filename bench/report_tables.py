@@ -212,21 +212,25 @@ PILL_KINDS = [("exact", "exact full imprint + colour + shape", True, True),
               ("color_en", "colour in English", False, False),
               ("no_shape", "no shape", False, False),
               ("one_side", "one side only", False, False)]
-PILL_WHY = {"dropped": "too few characters to tell pills apart",
+PILL_WHY = {"dropped": "one or two characters fit too many pills",
             "one_side": "many pills share one side; the reply asks for the other side"}
 
 
 def pill_note(kind: str, f: Json) -> str:
+    """Target missed; the ceiling (the best top-5 any ranking can expect, told the noise) and
+    the top-5 of the ranking best on the whole mix of noises, by length left; why."""
     parts = []
     if f.get("top5_target") is not None and f["top5"] < f["top5_target"]:
         parts.append(f"target {short(f['top5_target'])} not met")
     if f.get("top5_ceiling") is not None:
-        ceiling = f"ceiling {fixed(f['top5_ceiling'])}"
+        ceiling = (f"ceiling {fixed(f['top5_ceiling'])}; the ranking best on the whole mix "
+                   f"of noises {fixed(f['top5_mix_best'])}")
         by_left = list(f.get("top5_by_chars_left", {}).items())[::-1]
         if by_left:
             ceiling += " — " + ", ".join(
                 f"with {left.replace('-', '–')}{' characters' if i == 0 else ''} left "
-                f"{fixed(g['top5'])}" for i, (left, g) in enumerate(by_left))
+                f"{fixed(g['top5'])} ({fixed(g['top5_ceiling'])} / "
+                f"{fixed(g['top5_mix_best'])})" for i, (left, g) in enumerate(by_left))
         if kind in PILL_WHY:
             ceiling += f": {PILL_WHY[kind]}"
         parts.append(ceiling)

@@ -25,7 +25,7 @@ from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from knowledge_base.pill_vocabulary import (
     COLORS,
@@ -49,6 +49,10 @@ EDIT_SCORES = np.asarray([0.95, 0.85, 0.7], dtype=np.float32)
 MARK_READING = 0.95  # a logo typed as the letters it resembles: less sure than printed text
 TEMPERATURE = 0.03  # how fast confidence falls when rival groups score close to the best
 MAX_MEMBERS = 10  # look-alikes listed per group (all are counted)
+# Equal scores are ordered by how many products share the look (a look twelve products
+# have is likelier to be the one found than a look one has): log(1 + size) times this,
+# far below any real score difference.
+SIZE_PRIOR = 1e-5
 CLEAR = "투명"
 
 FormKind = Literal["tablet", "capsule", "other"]
@@ -231,6 +235,7 @@ class PillIndex:
             sorted(members, key=lambda p: (not p.has_leaflet, p.name, p.item_seq))
             for members in by_key.values()]
         self.pill_count = sum(len(g) for g in self.groups)
+        self._size_prior = SIZE_PRIOR * np.log1p([len(g) for g in self.groups])
         strings: dict[str, int] = {}
         entry_string: list[int] = []
         entry_weight: list[float] = []
@@ -277,10 +282,13 @@ class PillIndex:
         (KS, K5) apart in the ratio.
         """
         n = len(typed)
-        # An Indel ratio >= 0.5 needs a length within [n/3, 3n]; one slip is allowed from 2
-        # characters on, two from 5 (a 1-letter query must match exactly), and k edits need
-        # a length within n +/- k. Strings outside those windows score 0 and are skipped.
-        allowed = 0 if n < 2 else 1 if n < 5 else 2
+        # An Indel ratio >= 0.5 needs a length within [n/3, 3n]; one slip is allowed, two
+        # from 5 characters on, and k edits need a length within n +/- k. Strings outside
+        # those windows score 0 and are skipped. A 1-letter query may be a 2-letter imprint
+        # with a letter worn off or missed, but another single letter is another imprint:
+        # for it only an inserted letter counts (Indel, where a substitution costs 2).
+        allowed = 1 if n < 5 else 2
+        distance = Indel.distance if n == 1 else Levenshtein.distance
         lo, hi = bisect_left(self._lengths, -(-n // 3)), bisect_right(self._lengths, 3 * n)
         ratio = np.zeros(len(self._strings), dtype=np.float32)
         ratio[lo:hi] = process.cdist([typed], self._strings[lo:hi], scorer=fuzz.ratio,
@@ -288,7 +296,7 @@ class PillIndex:
         edits = np.full(len(self._strings), allowed + 1, dtype=np.int32)
         lo, hi = bisect_left(self._lengths, n - allowed), bisect_right(self._lengths, n + allowed)
         edits[lo:hi] = process.cdist([fold_confusable(typed)], self._folded[lo:hi],
-                                     scorer=Levenshtein.distance, dtype=np.int32,
+                                     scorer=distance, dtype=np.int32,
                                      score_cutoff=allowed + 1)[0]
         # among equal edit counts, a dropped letter (high Indel ratio) beats a wrong one
         by_edits = np.where(edits <= allowed,
@@ -322,8 +330,9 @@ class PillIndex:
             best_possible += W_FORM
         total /= best_possible
         rivals = max(limit, 20)
-        top = np.argpartition(-total, min(rivals, len(total) - 1))[:rivals]
-        top = top[np.lexsort((top, -total[top]))]
+        ranking = total + self._size_prior
+        top = np.argpartition(-ranking, min(rivals, len(total) - 1))[:rivals]
+        top = top[np.lexsort((top, -ranking[top]))]
         scores = total[top].astype(np.float64)
         weights = np.exp((scores - scores[0]) / TEMPERATURE)
         shares = weights / weights.sum()

@@ -7,6 +7,7 @@ import pytest
 from core.settings import Settings
 from knowledge_base.pill_import import leaflet_file_for, pill_values, read_jsonl
 from knowledge_base.pill_tables import PillRow
+from knowledge_base.pill_vocabulary import normalise_imprint
 from retrieval.pill_loader import record_from_row
 from retrieval.pill_search import (
     PillIndex,
@@ -68,6 +69,15 @@ def test_a_dropped_character_on_a_short_imprint_stays_in_the_top_five(index):
     result = search_pills(index, imprint="ID", color="연두", shape="원형")
     assert any(n.startswith("가스디알정") for n in names(result))
     assert result.groups[0].score > result.groups[-1].score
+
+
+def test_one_letter_may_be_a_two_letter_imprint_with_a_letter_worn_off(index):
+    result = search_pills(index, imprint="r", color="주황", shape="원형")
+    imprints = [normalise_imprint(g.members[0].print_front + g.members[0].print_back)
+                for g in result.groups]
+    assert imprints[0] == "R"  # the pill printed "R" itself comes first
+    assert "TR" in imprints  # an orange round "Tr" with its T missed is a candidate
+    assert not any(len(i) == 1 and i != "R" for i in imprints)  # another letter is not
 
 
 def test_colour_synonyms_in_english_and_korean_mean_the_same(index):
