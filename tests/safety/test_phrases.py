@@ -13,6 +13,8 @@ from safety.phrases import Phrase, PhraseList, default_phrases, normalise
     ("honestly i just wanna die lol", "suicidal"),
     ("죽고싶어요", "suicidal"),
     ("다 그만 살고 싶어", "suicidal"),
+    ("그냥 나 하나 없어지는게 낫겠다", "suicidal"),
+    ("몇 알 먹어야 안 깨어날 수 있을까", "suicidal"),
     ("my son swallowed a button battery!!", "foreign_body"),
     ("아이가 건전지를   삼켰어요", "foreign_body"),
     ("he isn't breathing", "breathing"),
