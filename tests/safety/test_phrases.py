@@ -15,6 +15,7 @@ from safety.phrases import Phrase, PhraseList, default_phrases, normalise
     ("다 그만 살고 싶어", "suicidal"),
     ("그냥 나 하나 없어지는게 낫겠다", "suicidal"),
     ("몇 알 먹어야 안 깨어날 수 있을까", "suicidal"),
+    ("수면제 몇알 먹으면 안깨요?", "suicidal"),
     ("my son swallowed a button battery!!", "foreign_body"),
     ("아이가 건전지를   삼켰어요", "foreign_body"),
     ("he isn't breathing", "breathing"),
@@ -53,6 +54,7 @@ def test_certain_phrases_escalate_with_their_category(text, category):
     "saw on the news a kid swallowed magnets and needed surgery, how common is that",
     "when i was little i swallowed a magnet, are they still sold as toys?",
     "어릴때 건전지를 삼켰었대요 ㅋㅋ 요즘 건전지 보관함 팔아요?",
+    "전신마취하면 안 깨어날 수도 있나요? 다음주 수술이라 무서워요",
 ])
 def test_vetoes_and_general_questions_do_not_escalate(text):
     assert detect_red_flag(text) is None, (text, detect_red_flag(text))
