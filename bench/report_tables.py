@@ -217,23 +217,19 @@ PILL_WHY = {"dropped": "one or two characters fit too many pills",
 
 
 def pill_note(kind: str, f: Json) -> str:
-    """Target missed; the ceiling (the best top-5 any ranking can expect, told the noise) and
-    the top-5 of the ranking best on the whole mix of noises, by length left; why."""
+    """Target missed; the ceiling and the ranking best on the whole mix of noises; why."""
     parts = []
     if f.get("top5_target") is not None and f["top5"] < f["top5_target"]:
         parts.append(f"target {short(f['top5_target'])} not met")
     if f.get("top5_ceiling") is not None:
         ceiling = (f"ceiling {fixed(f['top5_ceiling'])}; the ranking best on the whole mix "
                    f"of noises {fixed(f['top5_mix_best'])}")
-        by_left = list(f.get("top5_by_chars_left", {}).items())[::-1]
-        if by_left:
-            ceiling += " — " + ", ".join(
-                f"with {left.replace('-', '–')}{' characters' if i == 0 else ''} left "
-                f"{fixed(g['top5'])} ({fixed(g['top5_ceiling'])} / "
-                f"{fixed(g['top5_mix_best'])})" for i, (left, g) in enumerate(by_left))
-        if kind in PILL_WHY:
-            ceiling += f": {PILL_WHY[kind]}"
-        parts.append(ceiling)
+        rows = list(f.get("top5_by_chars_left", {}).items())[::-1]
+        by_left = [f"with {left.replace('-', '–')}{' characters' if i == 0 else ''} left "
+                   f"{fixed(g['top5'])} ({fixed(g['top5_ceiling'])} / {fixed(g['top5_mix_best'])})"
+                   for i, (left, g) in enumerate(rows)]
+        ceiling += " — " + ", ".join(by_left) if by_left else ""
+        parts.append(ceiling + (f": {PILL_WHY[kind]}" if kind in PILL_WHY else ""))
     return f" ({'; '.join(parts)})" if parts else ""
 
 
