@@ -67,6 +67,11 @@ def typed_sides(pill: PillRecord) -> list[str]:
             if normalise_imprint(s)]
 
 
+def normalised_sides(pill: PillRecord) -> list[str]:
+    """The typed sides as the search compares them (what the ceilings are computed on)."""
+    return [normalise_imprint(side) for side in typed_sides(pill)]
+
+
 def sloppy(text: str, rng: random.Random) -> str:
     chars = [c.lower() if rng.random() < 0.6 else c for c in text.replace(" ", "")]
     out = ""
@@ -129,7 +134,7 @@ def one_side_likelihoods(pills: list[PillRecord]) -> Likelihoods:
     by (side, shape, colours) and look-alike group."""
     table: Likelihoods = defaultdict(lambda: defaultdict(float))
     for pill in pills:
-        sides = [normalise_imprint(side) for side in typed_sides(pill)]
+        sides = normalised_sides(pill)
         if len(sides) == 2:
             for side in sides:
                 table[(side, pill.shape, frozenset(pill.colors))][pill.look_alike_key] += 0.5
@@ -141,7 +146,7 @@ def dropped_likelihoods(pills: list[PillRecord]) -> Likelihoods:
     characters left out, each with probability 1/n."""
     table: Likelihoods = defaultdict(lambda: defaultdict(float))
     for pill in pills:
-        text = normalise_imprint(" ".join(typed_sides(pill)))
+        text = "".join(normalised_sides(pill))
         if len(text) < 2:
             continue
         for i in range(len(text)):
@@ -180,7 +185,7 @@ class NoiseMixture:
     def __init__(self, pills: list[PillRecord]) -> None:
         self._looks: dict[tuple, list[tuple[tuple, str, list[str]]]] = defaultdict(list)
         for pill in pills:
-            sides = [normalise_imprint(side) for side in typed_sides(pill)]
+            sides = normalised_sides(pill)
             if sides:
                 self._looks[(pill.shape, frozenset(pill.colors))].append(
                     (pill.look_alike_key, "".join(sides), sides))

@@ -68,8 +68,8 @@ class EmergencyAssessor:
             return Assessment(found, certain, 1.0)
         if verdict is None:
             return Assessment("none", None, 0.0)
-        score = round(max(verdict.probability, verdict.crisis), 4)
-        return Assessment(found, verdict.flag(text) if found != "none" else None, score)
+        return Assessment(found, verdict.flag(text) if found != "none" else None,
+                          round(verdict.score, 4))
 
 
 def unbacked(flag: RedFlag) -> bool:
@@ -87,7 +87,7 @@ def level_of(certain: RedFlag | None, verdict: Verdict | None, *,
     """The level from the certain layers' flag (phrase list, infant rule) and the
     classifier's verdict (a ``capped`` one is a caution at most, unless its crisis score
     decides: a crisis is an emergency however it is framed)."""
-    score = 0.0 if verdict is None else max(verdict.probability, verdict.crisis)
+    score = 0.0 if verdict is None else verdict.score
     if certain is not None:
         backed = not unbacked(certain) or verdict is None or score >= caution_threshold
         return "emergency" if backed else "caution"

@@ -33,8 +33,7 @@ class EmergencyDetector:
         flag = self.certain(text)
         if flag is None and self.semantic is not None:
             verdict = self.verdict(text)
-            if verdict is not None and max(verdict.probability,
-                                           verdict.crisis) >= self.semantic.threshold:
+            if verdict is not None and verdict.score >= self.semantic.threshold:
                 flag = verdict.flag(text)
         return flag
 

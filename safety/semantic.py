@@ -135,11 +135,16 @@ class Verdict:
     # a finished event): a caution at most, unless the crisis score decides.
     capped: bool = False
 
+    @property
+    def score(self) -> float:
+        """The higher of the two scores: how strongly the message reads as any emergency."""
+        return max(self.probability, self.crisis)
+
     def flag(self, text: str) -> RedFlag:
         if self.category is None:
             raise ValueError("a verdict without a category is no emergency")
         return RedFlag(self.category, language_of(text), self.nearest, via="semantic",
-                       score=round(max(self.probability, self.crisis), 4))
+                       score=round(self.score, 4))
 
 
 class SemanticDetector:
