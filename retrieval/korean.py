@@ -48,6 +48,19 @@ def tokenize_korean(texts: list[str]) -> list[list[str]]:
     return [[t.form.lower() for t in tokens if t.tag in _KEPT_TAGS] for tokens in results]
 
 
+def korean_morphemes(texts: list[str]) -> list[list[str]]:
+    """Every morpheme of each text as "form/tag" (lowercased; punctuation left out but
+    foreign words, numbers and hanja kept). Endings carry the tense, mood and negation a
+    contracted syllable hides: "삼켰어" → ["삼키/VV", "었/EP", "어/EF"], against "삼키면" →
+    ["삼키/VV", "면/EC"]."""
+    if not texts:
+        return []
+    results = _kiwi().tokenize(texts) if len(texts) > 1 else [_kiwi().tokenize(texts[0])]
+    return [[f"{t.form.lower()}/{t.tag}" for t in tokens
+             if not t.tag.startswith("S") or t.tag in ("SL", "SN", "SH")]
+            for tokens in results]
+
+
 @cache
 def use_model(threads: int = 1):
     """USE multilingual v3, one per process (per thread count): its tokenizer and weights take

