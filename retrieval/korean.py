@@ -40,12 +40,17 @@ def _kiwi():
     return Kiwi(num_workers=2)
 
 
-def tokenize_korean(texts: list[str]) -> list[list[str]]:
-    """Content morphemes of each text (lowercased); "복용합니다" → ["복용"]."""
+def _analyse(texts: list[str]) -> list:
+    """Kiwi's tokens of each text (one call; a batch is spread over Kiwi's workers)."""
     if not texts:
         return []
-    results = _kiwi().tokenize(texts) if len(texts) > 1 else [_kiwi().tokenize(texts[0])]
-    return [[t.form.lower() for t in tokens if t.tag in _KEPT_TAGS] for tokens in results]
+    return list(_kiwi().tokenize(texts)) if len(texts) > 1 else [_kiwi().tokenize(texts[0])]
+
+
+def tokenize_korean(texts: list[str]) -> list[list[str]]:
+    """Content morphemes of each text (lowercased); "복용합니다" → ["복용"]."""
+    return [[t.form.lower() for t in tokens if t.tag in _KEPT_TAGS]
+            for tokens in _analyse(texts)]
 
 
 def korean_morphemes(texts: list[str]) -> list[list[str]]:
@@ -53,12 +58,9 @@ def korean_morphemes(texts: list[str]) -> list[list[str]]:
     foreign words, numbers and hanja kept). Endings carry the tense, mood and negation a
     contracted syllable hides: "삼켰어" → ["삼키/VV", "었/EP", "어/EF"], against "삼키면" →
     ["삼키/VV", "면/EC"]."""
-    if not texts:
-        return []
-    results = _kiwi().tokenize(texts) if len(texts) > 1 else [_kiwi().tokenize(texts[0])]
     return [[f"{t.form.lower()}/{t.tag}" for t in tokens
              if not t.tag.startswith("S") or t.tag in ("SL", "SN", "SH")]
-            for tokens in results]
+            for tokens in _analyse(texts)]
 
 
 @cache

@@ -15,8 +15,9 @@ score and a category vote of their own. A long message is split into sentences a
 most emergency-like sentence decides.
 
 So a wording nobody listed ("I can't see any reason to keep going anymore") is recognised
-by its meaning. Trained at start-up, once per process: about 11 s on this 2-core machine
-(embedding some 7,500 exemplars, then three regressions).
+by its meaning. Trained at start-up, once per process: about 7 s on this 2-core machine
+once USE and Kiwi are loaded (some 7,500 exemplars embedded and split into morphemes, then
+three regressions).
 """
 
 from __future__ import annotations
@@ -173,10 +174,11 @@ class SemanticDetector:
                                        sublinear_tf=True).fit(normalised)
         self._words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2),
                                       sublinear_tf=True).fit(normalised)
+        morphemes = morpheme_lines(normalised)
         self._morphemes = TfidfVectorizer(analyzer="word", token_pattern=r"\S+",
                                           lowercase=False, ngram_range=(1, 2), min_df=2,
-                                          sublinear_tf=True).fit(morpheme_lines(normalised))
-        features = self._features(normalised, self._vectors)
+                                          sublinear_tf=True).fit(morphemes)
+        features = self._features(normalised, self._vectors, morphemes)
         self._model = LogisticRegression(C=regularisation, class_weight="balanced",
                                          max_iter=2000).fit(features, labels != ORDINARY)
         # the same, trained without the infant-fever exemplars: how a message about an older
@@ -193,10 +195,12 @@ class SemanticDetector:
         self.threshold = threshold
         self.neighbours = neighbours
 
-    def _features(self, texts: list[str], vectors: np.ndarray) -> csr_matrix:
+    def _features(self, texts: list[str], vectors: np.ndarray,
+                  morphemes: list[str]) -> csr_matrix:
+        """The classifier's input: embeddings, n-grams and ``morpheme_lines(texts)``."""
         return hstack([csr_matrix(vectors), self._ngrams.transform(texts) * CHAR_NGRAM_WEIGHT,
                        self._words.transform(texts),
-                       self._morphemes.transform(morpheme_lines(texts))]).tocsr()
+                       self._morphemes.transform(morphemes)]).tocsr()
 
     def verdict(self, text: str, *, past_infancy: bool = False) -> Verdict:
         """The message's most emergency-like sentence and how it scored. ``past_infancy``:
@@ -208,7 +212,7 @@ class SemanticDetector:
         if not parts:
             return Verdict(0.0, None, "")
         vectors = self._encoder.encode(parts)
-        features = self._features(parts, vectors)
+        features = self._features(parts, vectors, morpheme_lines(parts))
         model = self._model_past_infancy if past_infancy else self._model
         probabilities = model.predict_proba(features)[:, 1]
         crisis = self._crisis.predict_proba(features)[:, 1]
